@@ -1,0 +1,73 @@
+"""The GUI entry and composition root: builds the app, stores, services, state and window once."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from briefer import paths
+from briefer.meta import APP_ID, APP_NAME, ORGANIZATION, __version__
+from briefer.store.errors import StoreError
+
+
+def _needs_offscreen(smoke_test: bool) -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return False
+    has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return smoke_test and not has_display
+
+
+def _no_display_message() -> str | None:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return "no display found (DISPLAY and WAYLAND_DISPLAY are unset); the command-line subcommands work without one"
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the main window; returns the process exit code."""
+    if _needs_offscreen(args.smoke_test):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif (message := _no_display_message()) is not None:
+        print(f"briefer: error: {message}", file=sys.stderr)
+        return 2
+    from PySide6.QtWidgets import QApplication
+
+    from briefer.services.context import open_services
+    from briefer.ui import theme
+    from briefer.ui.dialogs.fatal import show_fatal
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANIZATION)
+    app.setDesktopFileName(APP_ID)
+    theme.register_fonts(paths.fonts_dir())
+    try:
+        services = open_services(paths.reference_db_path(args.db), paths.user_db_path())
+    except StoreError as error:
+        show_fatal(str(error), interactive=not args.smoke_test)
+        return 2
+    try:
+        return _run_window(app, services, smoke_test=args.smoke_test)
+    finally:
+        services.close()
+
+
+def _run_window(app: object, services: object, smoke_test: bool) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from briefer.services.context import ServiceContext
+    from briefer.ui.main_window import MainWindow
+    from briefer.ui.smoke import report_first_paint
+    from briefer.ui.state import SelectionState
+
+    assert isinstance(app, QApplication) and isinstance(services, ServiceContext)
+    state = SelectionState()
+    window = MainWindow(services, state)
+    if smoke_test:
+        report_first_paint(window, app)
+    window.show()
+    return app.exec()

@@ -1,0 +1,153 @@
+"""Briefer's command line: argument parsing and the headless subcommands (never imports Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from briefer import paths
+from briefer.meta import APP_NAME, __version__
+from briefer.store.errors import StoreError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefer",
+        description=f"{APP_NAME}: reference and one-page briefings on the DPRK satellite-launch "
+        "programme. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="store_true", help="print app and dataset versions")
+    parser.add_argument(
+        "--db", metavar="PATH",
+        help=f"reference database to use instead of the bundled one (also ${paths.DB_ENV})",
+    )
+    parser.add_argument(
+        "--smoke-test", action="store_true",
+        help="open the window, wait until it has painted, print the start-up time and exit",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    data = commands.add_parser("data", help="build, check and describe the reference database")
+    data_commands = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
+    build = data_commands.add_parser("build", help="build the database from the source files")
+    check = data_commands.add_parser("check", help="validate the source files, list every problem")
+    for sub in (build, check):
+        sub.add_argument("--source", metavar="DIR", help="folder of source files (default: data/)")
+    info = data_commands.add_parser("info", help="path, versions, as-of date and row counts")
+    info.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def _source_dir(args: argparse.Namespace) -> Path:
+    return Path(args.source).expanduser() if args.source else paths.data_dir()
+
+
+def _open_store(args: argparse.Namespace):  # noqa: ANN202 - imported lazily
+    from briefer.store.reference import ReferenceStore
+
+    return ReferenceStore(paths.reference_db_path(args.db))
+
+
+def cmd_version(args: argparse.Namespace) -> int:
+    print(f"{APP_NAME} {__version__}")
+    store = _open_store(args)
+    info = store.dataset_info()
+    print(f"dataset {info.dataset_version} (as of {info.as_of}, schema {info.schema_version})")
+    return EXIT_OK
+
+
+def cmd_data_build(args: argparse.Namespace) -> int:
+    from briefer.store.build import build_database
+    from briefer.store.source_files import read_source_set
+
+    explicit = args.db or paths.reference_db_path() != paths.bundled_db_path()
+    if not explicit and not paths.is_source_checkout():
+        raise StoreError("the installed reference database is read-only; give --db PATH to build elsewhere")
+    output = paths.reference_db_path(args.db)
+    build_database(read_source_set(_source_dir(args)), output)
+    print(f"built {output}")
+    return EXIT_OK
+
+
+def cmd_data_check(args: argparse.Namespace) -> int:
+    from briefer.store.source_files import read_source_set
+    from briefer.store.validation import check_source_set
+
+    folder = _source_dir(args)
+    sources = read_source_set(folder)
+    messages = [str(problem) for problem in check_source_set(sources)]
+    messages += _staleness(args, folder)
+    for message in messages:
+        print(message)
+    rows = sum(len(rows) for rows in sources.rows.values())
+    if messages:
+        print(f"{len(messages)} problem(s) in {folder}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"ok: {rows} rows in {folder}, no problems")
+    return EXIT_OK
+
+
+def _staleness(args: argparse.Namespace, folder: Path) -> list[str]:
+    """A problem line when the bundled database was not built from these sources."""
+    from briefer.store.source_files import content_sha256
+
+    if args.db or args.source or paths.reference_db_path() != paths.bundled_db_path():
+        return []
+    try:
+        store = _open_store(args)
+    except StoreError as error:
+        return [f"{error}; run 'briefer data build'"]
+    built_from = store.dataset_info().content_sha256
+    store.close()
+    if built_from != content_sha256(folder):
+        return [f"{store.path}: stale, built from other sources; run 'briefer data build'"]
+    return []
+
+
+def cmd_data_info(args: argparse.Namespace) -> int:
+    from briefer.services.dataset import summarize
+
+    summary = summarize(_open_store(args))
+    if args.json:
+        print(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(summary.as_text())
+    return EXIT_OK
+
+
+_DATA_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "build": cmd_data_build,
+    "check": cmd_data_check,
+    "info": cmd_data_info,
+}
+
+
+def run_headless(args: argparse.Namespace) -> int:
+    """Run a headless command; a StoreError becomes one line on stderr and exit code 2."""
+    try:
+        if args.command == "data":
+            return _DATA_COMMANDS[args.data_command](args)
+        return cmd_version(args)
+    except StoreError as error:
+        print(f"briefer: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def is_headless(args: argparse.Namespace) -> bool:
+    return bool(args.command) or bool(args.version)
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)

@@ -1,0 +1,1 @@
+"""Briefer's domain: frozen dataclasses, enumerations and pure rules, with no I/O."""

@@ -1,0 +1,145 @@
+"""The dataset's records as frozen dataclasses: what the store returns and services pass on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """A stable reference to any selectable record: its kind and id."""
+
+    kind: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str
+    published: str
+    accessed: str
+
+
+@dataclass(frozen=True)
+class LaunchAttempt:
+    id: str
+    date_utc: str
+    time_utc: str | None
+    date_local: str
+    vehicle: str
+    site: str
+    payload: str | None
+    outcome: str
+    claimed_outcome: str
+    failure_stage: str | None
+    reached_orbit: bool
+    norad_id: str | None
+    cospar_id: str | None
+    summary: str
+    sources: tuple[str, ...]
+    confidence: str
+    time_local: str | None = None
+    utc_offset: str | None = None
+    vehicle_id: str | None = None
+    site_id: str | None = None
+    payload_id: str | None = None
+    failure_time_s: float | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    id: str
+    date_utc: str
+    date_precision: str
+    end_date_utc: str | None
+    category: str
+    title: str
+    summary: str
+    actors: tuple[str, ...]
+    sources: tuple[str, ...]
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A launch vehicle or a satellite."""
+
+    id: str
+    name: str
+    kind: str
+    country: str
+    native_name: str | None
+    aliases: tuple[str, ...]
+    family: str | None
+    derived_from: str | None
+    operator: str | None
+    status: str | None
+    summary: str
+    sources: tuple[str, ...]
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One attribute of a subject: a value or a range, with its unit and sources."""
+
+    subject_id: str
+    attribute: str
+    value: float | None
+    value_text: str | None
+    unit: str | None
+    value_low: float | None
+    value_high: float | None
+    confidence: str
+    sources: tuple[str, ...]
+    note: str | None
+
+    @property
+    def is_unknown(self) -> bool:
+        return (
+            self.value is None
+            and self.value_text is None
+            and self.value_low is None
+            and self.value_high is None
+        )
+
+
+@dataclass(frozen=True)
+class Resolution:
+    number: int
+    symbol: str
+    adopted: str
+    vote: str | None
+    trigger: str | None
+    summary: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Provision:
+    id: str
+    resolution_number: int
+    resolution_symbol: str
+    adopted: str
+    paragraph: str
+    topics: tuple[str, ...]
+    summary: str
+    relevance: str
+    status: str
+    status_since: str | None
+    sources: tuple[str, ...]
+    confidence: str
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """The ``dataset_info`` view: versions, as-of date and content hash."""
+
+    schema_version: int
+    dataset_version: str
+    as_of: str
+    content_sha256: str
+    extra: dict[str, str] = field(default_factory=dict)

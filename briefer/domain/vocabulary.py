@@ -1,0 +1,100 @@
+"""The controlled vocabularies of the dataset: outcomes, confidence, categories, kinds."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    """The result of a launch attempt, as assessed or as claimed."""
+
+    SUCCESS = "success"
+    FAILURE = "failure"
+    PARTIAL = "partial"
+    UNKNOWN = "unknown"
+
+
+class ClaimedOutcome(StrEnum):
+    """What DPRK media claimed; ``none`` when no claim was made."""
+
+    SUCCESS = "success"
+    FAILURE = "failure"
+    PARTIAL = "partial"
+    UNKNOWN = "unknown"
+    NONE = "none"
+
+
+class Confidence(StrEnum):
+    CONFIRMED = "confirmed"
+    LIKELY = "likely"
+    UNVERIFIED = "unverified"
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Category(StrEnum):
+    """Timeline categories; each is a swimlane."""
+
+    SATELLITE_LAUNCH = "satellite_launch"
+    MISSILE_TEST = "missile_test"
+    NUCLEAR_TEST = "nuclear_test"
+    DIPLOMACY = "diplomacy"
+    MILITARY_COOPERATION = "military_cooperation"
+    SANCTIONS = "sanctions"
+    RESPONSE = "response"
+    ASSESSMENT = "assessment"
+    PERIOD = "period"
+
+
+class SubjectKind(StrEnum):
+    LAUNCH_VEHICLE = "launch_vehicle"
+    SATELLITE = "satellite"
+
+
+class ProvisionStatus(StrEnum):
+    IN_FORCE = "in_force"
+    LAPSED = "lapsed"
+    SUPERSEDED = "superseded"
+
+
+class EntityKind(StrEnum):
+    """Kinds of things that can be selected, linked and annotated."""
+
+    LAUNCH_ATTEMPT = "launch_attempt"
+    EVENT = "event"
+    SUBJECT = "subject"
+    RESOLUTION = "resolution"
+    PROVISION = "provision"
+    SOURCE = "source"
+    SITE = "site"
+
+
+def values_of(enum: type[StrEnum]) -> tuple[str, ...]:
+    return tuple(member.value for member in enum)
+
+
+LABELS: dict[str, str] = {
+    "satellite_launch": "Satellite launches",
+    "missile_test": "Missile tests",
+    "nuclear_test": "Nuclear tests",
+    "diplomacy": "Diplomacy",
+    "military_cooperation": "Military cooperation",
+    "sanctions": "Sanctions",
+    "response": "Responses",
+    "assessment": "Assessments",
+    "period": "Periods",
+    "launch_vehicle": "Launch vehicle",
+    "satellite": "Satellite",
+    "in_force": "In force",
+    "lapsed": "Lapsed",
+    "superseded": "Superseded",
+}
+
+
+def label(value: str) -> str:
+    """A human label for a vocabulary value (``in_force`` -> ``In force``)."""
+    return LABELS.get(value, value.replace("_", " ").capitalize())

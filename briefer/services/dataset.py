@@ -1,0 +1,48 @@
+"""What a database is: its path, versions, as-of date and row counts per public view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefer.domain.records import DatasetInfo
+from briefer.store.reference import ReferenceStore
+
+
+@dataclass(frozen=True)
+class DatasetSummary:
+    path: Path
+    info: DatasetInfo
+    counts: dict[str, int]
+
+    @property
+    def status_line(self) -> str:
+        return f"Dataset {self.info.dataset_version} · as of {self.info.as_of} · offline"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "schema_version": self.info.schema_version,
+            "dataset_version": self.info.dataset_version,
+            "as_of": self.info.as_of,
+            "content_sha256": self.info.content_sha256,
+            "counts": dict(self.counts),
+        }
+
+    def as_text(self) -> str:
+        lines = [
+            f"path: {self.path}",
+            f"schema_version: {self.info.schema_version}",
+            f"dataset_version: {self.info.dataset_version}",
+            f"as_of: {self.info.as_of}",
+            f"content_sha256: {self.info.content_sha256}",
+            "rows per view:",
+        ]
+        width = max(len(view) for view in self.counts)
+        lines += [f"  {view:<{width}}  {count:>6}" for view, count in self.counts.items()]
+        return "\n".join(lines)
+
+
+def summarize(store: ReferenceStore) -> DatasetSummary:
+    return DatasetSummary(store.path, store.dataset_info(), store.view_counts())

@@ -1,0 +1,134 @@
+"""The detail of any selected record: its facts, summary, sources and confidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefer.domain.records import EntityRef, LaunchAttempt, Provision, Source, Subject
+from briefer.domain.vocabulary import EntityKind, label
+from briefer.services import formatting
+from briefer.services.capabilities import attribute_label
+from briefer.store.reference import ReferenceStore
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A record ready to show: plain strings only, numbered sources in citation order."""
+
+    ref: EntityRef
+    kind_label: str
+    title: str
+    subtitle: str
+    facts: tuple[tuple[str, str], ...]
+    summary: str
+    sections: tuple[tuple[str, str], ...]
+    sources: tuple[Source, ...]
+    confidence: str
+
+
+class DetailService:
+    def __init__(self, store: ReferenceStore) -> None:
+        self._store = store
+
+    def detail(self, ref: EntityRef) -> Detail | None:
+        """The detail of ``ref``, or None when the dataset has no such record."""
+        if ref.kind == EntityKind.LAUNCH_ATTEMPT:
+            launch = self._store.launch_attempt(ref.id)
+            return self._launch(launch) if launch else None
+        if ref.kind == EntityKind.SUBJECT:
+            subject = self._store.subject(ref.id)
+            return self._subject(subject) if subject else None
+        if ref.kind == EntityKind.PROVISION:
+            found = [p for p in self._store.provisions() if p.id == ref.id]
+            return self._provision(found[0]) if found else None
+        return None
+
+    def _launch(self, launch: LaunchAttempt) -> Detail:
+        facts = (
+            ("Date (UTC)", formatting.launch_when_utc(launch)),
+            ("Local (Pyongyang)", formatting.launch_when_local(launch)),
+            ("Vehicle", launch.vehicle),
+            ("Payload", launch.payload or formatting.UNKNOWN),
+            ("Site", launch.site),
+            ("Outcome (assessed)", launch.outcome),
+            ("Outcome (DPRK claim)", launch.claimed_outcome),
+            ("Failing stage", _failure(launch)),
+            ("Reached orbit", "yes" if launch.reached_orbit else "no"),
+            ("NORAD / COSPAR", _catalogue(launch)),
+        )
+        return Detail(
+            ref=EntityRef(EntityKind.LAUNCH_ATTEMPT, launch.id),
+            kind_label="Satellite launch attempt",
+            title=f"{launch.vehicle} · {launch.payload or 'payload unknown'}",
+            subtitle=launch.date_utc,
+            facts=facts,
+            summary=launch.summary,
+            sections=(),
+            sources=tuple(self._store.sources(launch.sources)),
+            confidence=launch.confidence,
+        )
+
+    def _subject(self, subject: Subject) -> Detail:
+        facts: list[tuple[str, str]] = [
+            ("Kind", label(subject.kind)),
+            ("Country", subject.country),
+        ]
+        facts += [(name, value) for name, value in (
+            ("Also known as", ", ".join(subject.aliases)),
+            ("Family", subject.family or ""),
+            ("Derived from", subject.derived_from or ""),
+            ("Operator", subject.operator or ""),
+            ("Status", subject.status or ""),
+        ) if value]
+        specs = self._store.specs(subject.id)
+        facts += [(attribute_label(s.attribute), formatting.spec_value(s)) for s in specs]
+        cited = list(subject.sources) + [sid for spec in specs for sid in spec.sources]
+        return Detail(
+            ref=EntityRef(EntityKind.SUBJECT, subject.id),
+            kind_label=label(subject.kind),
+            title=subject.name,
+            subtitle=subject.native_name or "",
+            facts=tuple(facts),
+            summary=subject.summary,
+            sections=(),
+            sources=tuple(self._store.sources(list(dict.fromkeys(cited)))),
+            confidence=subject.confidence,
+        )
+
+    def _provision(self, provision: Provision) -> Detail:
+        status = label(provision.status)
+        if provision.status_since:
+            status += f" since {provision.status_since}"
+        facts = (
+            ("Resolution", provision.resolution_symbol),
+            ("Adopted", provision.adopted),
+            ("Paragraph", provision.paragraph),
+            ("Topics", ", ".join(label(topic) for topic in provision.topics)),
+            ("Status", status),
+        )
+        return Detail(
+            ref=EntityRef(EntityKind.PROVISION, provision.id),
+            kind_label="Sanctions provision",
+            title=f"{provision.resolution_symbol} {provision.paragraph}",
+            subtitle="",
+            facts=facts,
+            summary=provision.summary,
+            sections=(("Why it matters", provision.relevance),) if provision.relevance else (),
+            sources=tuple(self._store.sources(provision.sources)),
+            confidence=provision.confidence,
+        )
+
+
+def _failure(launch: LaunchAttempt) -> str:
+    if not launch.failure_stage:
+        return "none" if launch.outcome == "success" else formatting.UNKNOWN
+    stage = f"stage {launch.failure_stage}"
+    if launch.failure_time_s is not None:
+        stage += f", about {formatting.number(launch.failure_time_s)} s after liftoff"
+    return stage
+
+
+def _catalogue(launch: LaunchAttempt) -> str:
+    if not launch.norad_id and not launch.cospar_id:
+        return "not catalogued"
+    return f"{launch.norad_id or '—'} / {launch.cospar_id or '—'}"

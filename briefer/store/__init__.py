@@ -1,0 +1,1 @@
+"""All SQL lives here: the reference database (build and read) and the user database."""

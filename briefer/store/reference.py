@@ -1,0 +1,214 @@
+"""The read-only reference database: opening it safely and reading domain records from it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from briefer.domain.records import (
+    DatasetInfo,
+    LaunchAttempt,
+    Provision,
+    Resolution,
+    Source,
+    Spec,
+    Subject,
+    TimelineEvent,
+)
+from briefer.store import schema
+from briefer.store.errors import DatabaseCorrupt, DatabaseMissing, SchemaMismatch
+
+_LAUNCH_SELECT = """
+SELECT la.*, l.time_local, l.utc_offset, l.vehicle_id, l.site_id, l.payload_id, l.failure_time_s
+FROM launch_attempts la JOIN launches l ON l.id = la.id
+"""
+
+
+def _tuple(text: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(text)) if text else ()
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """Open ``path`` read-only and check it is a reference database of a supported schema.
+
+    Raises:
+        DatabaseMissing, DatabaseCorrupt, SchemaMismatch: with a message fit for the user.
+    """
+    if not path.is_file():
+        raise DatabaseMissing(path)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:
+        raise DatabaseCorrupt(path, str(error)) from error
+    missing = [view for view in schema.PUBLIC_VIEWS if view not in names]
+    if missing:
+        conn.close()
+        raise SchemaMismatch(path, f"missing {', '.join(missing)}")
+    try:
+        row = conn.execute(
+            "SELECT value FROM dataset_info WHERE key = 'schema_version'"
+        ).fetchone()
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise DatabaseCorrupt(path, str(error)) from error
+    if row is None or row[0] != str(schema.SCHEMA_VERSION):
+        conn.close()
+        found = row[0] if row else "none"
+        raise SchemaMismatch(path, f"schema {found}, expected {schema.SCHEMA_VERSION}")
+    return conn
+
+
+class ReferenceStore:
+    """Read access to one reference database; every query returns domain records."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn = open_read_only(path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise DatabaseCorrupt(self.path, str(error)) from error
+
+    def dataset_info(self) -> DatasetInfo:
+        values = {row["key"]: row["value"] for row in self._rows("SELECT * FROM dataset_info")}
+        return DatasetInfo(
+            schema_version=int(values.pop("schema_version")),
+            dataset_version=values.pop("dataset_version", ""),
+            as_of=values.pop("as_of", ""),
+            content_sha256=values.pop("content_sha256", ""),
+            extra=values,
+        )
+
+    def view_counts(self) -> dict[str, int]:
+        return {
+            view: self._rows(f"SELECT count(*) FROM {view}")[0][0]  # noqa: S608 - fixed names
+            for view in schema.PUBLIC_VIEWS
+        }
+
+    def launch_attempts(self) -> list[LaunchAttempt]:
+        rows = self._rows(_LAUNCH_SELECT + " ORDER BY la.date_utc, la.time_utc")
+        return [_launch(row) for row in rows]
+
+    def launch_attempt(self, launch_id: str) -> LaunchAttempt | None:
+        rows = self._rows(_LAUNCH_SELECT + " WHERE la.id = ?", (launch_id,))
+        return _launch(rows[0]) if rows else None
+
+    def timeline_events(self) -> list[TimelineEvent]:
+        rows = self._rows("SELECT * FROM timeline_events ORDER BY date_utc, id")
+        return [_event(row) for row in rows]
+
+    def subjects(self, kind: str | None = None) -> list[Subject]:
+        sql = f"SELECT s.*, {schema.cited_sources_sql('subject', 's.id')} AS sources FROM subjects s"
+        params: tuple[Any, ...] = ()
+        if kind is not None:
+            sql += " WHERE s.kind = ?"
+            params = (kind,)
+        return [_subject(row) for row in self._rows(sql + " ORDER BY s.country, s.name", params)]
+
+    def subject(self, subject_id: str) -> Subject | None:
+        sql = f"SELECT s.*, {schema.cited_sources_sql('subject', 's.id')} AS sources FROM subjects s WHERE id = ?"
+        rows = self._rows(sql, (subject_id,))
+        return _subject(rows[0]) if rows else None
+
+    def specs(self, subject_id: str | None = None) -> list[Spec]:
+        sql = "SELECT * FROM capability_specs"
+        params: tuple[Any, ...] = ()
+        if subject_id is not None:
+            sql += " WHERE subject_id = ?"
+            params = (subject_id,)
+        return [_spec(row) for row in self._rows(sql + " ORDER BY subject_id, attribute", params)]
+
+    def resolutions(self) -> list[Resolution]:
+        sql = f"SELECT r.*, {schema.cited_sources_sql('resolution', 'CAST(r.number AS TEXT)')} AS sources FROM resolutions r"
+        return [_resolution(row) for row in self._rows(sql + " ORDER BY number")]
+
+    def provisions(self) -> list[Provision]:
+        sql = (
+            "SELECT sp.*, p.status, p.status_since, p.confidence FROM sanctions_provisions sp "
+            "JOIN provisions p ON p.id = sp.id ORDER BY sp.resolution_number, sp.id"
+        )
+        return [_provision(row) for row in self._rows(sql)]
+
+    def sources(self, ids: tuple[str, ...] | list[str] | None = None) -> list[Source]:
+        rows = self._rows("SELECT * FROM sources ORDER BY id")
+        found = {row["id"]: _source(row) for row in rows}
+        if ids is None:
+            return list(found.values())
+        return [found[source_id] for source_id in ids if source_id in found]
+
+
+def _launch(row: sqlite3.Row) -> LaunchAttempt:
+    return LaunchAttempt(
+        id=row["id"], date_utc=row["date_utc"], time_utc=row["time_utc"],
+        date_local=row["date_local"], vehicle=row["vehicle"], site=row["site"],
+        payload=row["payload"], outcome=row["outcome"], claimed_outcome=row["claimed_outcome"],
+        failure_stage=row["failure_stage"], reached_orbit=bool(row["reached_orbit"]),
+        norad_id=row["norad_id"], cospar_id=row["cospar_id"], summary=row["summary"],
+        sources=_tuple(row["sources"]), confidence=row["confidence"],
+        time_local=row["time_local"], utc_offset=row["utc_offset"],
+        vehicle_id=row["vehicle_id"], site_id=row["site_id"], payload_id=row["payload_id"],
+        failure_time_s=row["failure_time_s"],
+    )
+
+
+def _event(row: sqlite3.Row) -> TimelineEvent:
+    return TimelineEvent(
+        id=row["id"], date_utc=row["date_utc"], date_precision=row["date_precision"],
+        end_date_utc=row["end_date_utc"], category=row["category"], title=row["title"],
+        summary=row["summary"] or "", actors=_tuple(row["actors"]),
+        sources=_tuple(row["sources"]), confidence=row["confidence"],
+    )
+
+
+def _subject(row: sqlite3.Row) -> Subject:
+    return Subject(
+        id=row["id"], name=row["name"], kind=row["kind"], country=row["country"],
+        native_name=row["native_name"], aliases=_tuple(row["aliases"]), family=row["family"],
+        derived_from=row["derived_from"], operator=row["operator"], status=row["status"],
+        summary=row["summary"] or "", sources=_tuple(row["sources"]),
+        confidence=row["confidence"],
+    )
+
+
+def _spec(row: sqlite3.Row) -> Spec:
+    return Spec(
+        subject_id=row["subject_id"], attribute=row["attribute"], value=row["value"],
+        value_text=row["value_text"], unit=row["unit"], value_low=row["value_low"],
+        value_high=row["value_high"], confidence=row["confidence"],
+        sources=_tuple(row["sources"]), note=row["note"],
+    )
+
+
+def _resolution(row: sqlite3.Row) -> Resolution:
+    return Resolution(
+        number=row["number"], symbol=row["symbol"], adopted=row["adopted"], vote=row["vote"],
+        trigger=row["trigger"], summary=row["summary"] or "", sources=_tuple(row["sources"]),
+    )
+
+
+def _provision(row: sqlite3.Row) -> Provision:
+    return Provision(
+        id=row["id"], resolution_number=row["resolution_number"],
+        resolution_symbol=row["resolution_symbol"], adopted=row["adopted"],
+        paragraph=row["paragraph"], topics=_tuple(row["topics"]), summary=row["summary"],
+        relevance=row["relevance"] or "", status=row["status"],
+        status_since=row["status_since"], sources=_tuple(row["sources"]),
+        confidence=row["confidence"],
+    )
+
+
+def _source(row: sqlite3.Row) -> Source:
+    return Source(
+        id=row["id"], title=row["title"], publisher=row["publisher"], url=row["url"] or "",
+        published=row["published"] or "", accessed=row["accessed"] or "",
+    )

@@ -1,0 +1,313 @@
+"""``briefer data check``: every rule a dataset's source files must satisfy before a build."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from briefer.domain import dates
+from briefer.domain.vocabulary import (
+    Category,
+    ClaimedOutcome,
+    Confidence,
+    DatePrecision,
+    Outcome,
+    ProvisionStatus,
+    SubjectKind,
+    values_of,
+)
+from briefer.store.source_files import TABLE_FILES, SourceRow, SourceSet
+
+_ACTOR = re.compile(r"^([A-Z]{3}|UN)$")
+_ATTRIBUTE = re.compile(r"^[a-z][a-z0-9_]*$")
+_UNIT_SUFFIXES = {"_kg": "kg", "_t": "t", "_m": "m", "_km": "km", "_deg": "deg", "_s": "s"}
+REQUIRED_DATASET_KEYS = ("dataset_version", "as_of")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One reason a source row is wrong, located by file and line."""
+
+    file: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.reason}"
+
+
+class _Checker:
+    """Collects problems for one source set; each ``_check_*`` method covers one file."""
+
+    def __init__(self, sources: SourceSet) -> None:
+        self.sources = sources
+        self.problems: list[Problem] = []
+        self.source_ids = {r.text("id") for r in sources.table("sources.csv")}
+        self.subject_kinds = {
+            r.text("id"): r.text("kind") for r in sources.table("subjects.csv")
+        }
+        self.site_ids = {r.text("id") for r in sources.table("sites.csv")}
+        self.resolution_numbers = {r.text("number") for r in sources.table("resolutions.csv")}
+
+    def report(self, row: SourceRow | None, reason: str, file: str = "") -> None:
+        if row is None:
+            self.problems.append(Problem(file, 0, reason))
+        else:
+            self.problems.append(Problem(row.file, row.line, reason))
+
+    # generic rules -------------------------------------------------------------------
+    def check_generic(self) -> None:
+        for file, reason in self.sources.header_problems:
+            self.report(None, reason, file)
+        for spec in TABLE_FILES:
+            rows = self.sources.table(spec.file)
+            self._check_required(rows, spec.required)
+            self._check_unique(rows, spec.key)
+            if "sources" in spec.columns:
+                self._check_citations(rows)
+            if "confidence" in spec.columns:
+                self._check_enum(rows, "confidence", values_of(Confidence))
+
+    def _check_required(self, rows: tuple[SourceRow, ...], required: tuple[str, ...]) -> None:
+        for row in rows:
+            for column in required:
+                if not row.values.get(column):
+                    reason = "row has no source" if column == "sources" else f"'{column}' is empty"
+                    self.report(row, reason)
+
+    def _check_unique(self, rows: tuple[SourceRow, ...], key: tuple[str, ...]) -> None:
+        seen: dict[tuple[str | None, ...], int] = {}
+        for row in rows:
+            value = tuple(row.text(column) for column in key)
+            if value in seen:
+                self.report(row, f"duplicate {'/'.join(key)} {value} (first on line {seen[value]})")
+            else:
+                seen[value] = row.line
+
+    def _check_citations(self, rows: tuple[SourceRow, ...]) -> None:
+        for row in rows:
+            for source_id in row.items("sources"):
+                if source_id not in self.source_ids:
+                    self.report(row, f"unknown source id '{source_id}'")
+
+    def _check_enum(self, rows: tuple[SourceRow, ...], column: str, allowed: tuple[str, ...]) -> None:
+        for row in rows:
+            value = row.text(column)
+            if value is not None and value not in allowed:
+                self.report(row, f"{column} '{value}' is not one of {', '.join(allowed)}")
+
+    def check_date(self, row: SourceRow, column: str, precision: str | None = None) -> None:
+        value = row.text(column)
+        if value is None:
+            return
+        try:
+            day = dates.parse_partial_date(value)
+        except ValueError:
+            self.report(row, f"{column} '{value}' is not a valid date")
+            return
+        if precision is not None and dates.precision_of(value) != precision:
+            self.report(row, f"{column} '{value}' does not match date_precision '{precision}'")
+        if day > self.as_of:
+            self.report(row, f"{column} '{value}' is after the dataset's as_of date")
+
+    def check_number(self, row: SourceRow, column: str) -> float | None:
+        value = row.text(column)
+        if value is None:
+            return None
+        try:
+            return float(value)
+        except ValueError:
+            self.report(row, f"{column} '{value}' is not a number")
+            return None
+
+    def check_reference(self, row: SourceRow, column: str, known: set[str | None], what: str) -> None:
+        value = row.text(column)
+        if value is not None and value not in known:
+            self.report(row, f"{column} '{value}' is not a known {what}")
+
+    @property
+    def as_of(self) -> date:
+        for row in self.sources.table("dataset.csv"):
+            if row.text("key") == "as_of":
+                try:
+                    return date.fromisoformat(row.text("value") or "")
+                except ValueError:
+                    break
+        return date.max
+
+
+def _check_dataset(checker: _Checker) -> None:
+    rows = checker.sources.table("dataset.csv")
+    keys = {row.text("key"): row for row in rows}
+    for key in REQUIRED_DATASET_KEYS:
+        if key not in keys:
+            checker.report(None, f"missing key '{key}'", "dataset.csv")
+    if "as_of" in keys:
+        checker.check_date(keys["as_of"], "value", DatePrecision.DAY)
+
+
+def _check_sources(checker: _Checker) -> None:
+    for row in checker.sources.table("sources.csv"):
+        checker.check_date(row, "published")
+        checker.check_date(row, "accessed", DatePrecision.DAY)
+        if not row.text("url") and not row.text("note"):
+            checker.report(row, "source has neither a url nor a note saying where to find it")
+
+
+def _check_sites(checker: _Checker) -> None:
+    for row in checker.sources.table("sites.csv"):
+        latitude = checker.check_number(row, "latitude")
+        longitude = checker.check_number(row, "longitude")
+        if latitude is not None and not -90 <= latitude <= 90:
+            checker.report(row, f"latitude {latitude} is outside -90..90")
+        if longitude is not None and not -180 <= longitude <= 180:
+            checker.report(row, f"longitude {longitude} is outside -180..180")
+
+
+def _check_subjects(checker: _Checker) -> None:
+    rows = checker.sources.table("subjects.csv")
+    checker._check_enum(rows, "kind", values_of(SubjectKind))
+    for row in rows:
+        country = row.text("country")
+        if country is not None and not _ACTOR.match(country):
+            checker.report(row, f"country '{country}' is not an ISO 3166 alpha-3 code")
+
+
+def _check_specs(checker: _Checker) -> None:
+    units: dict[str, tuple[str | None, int]] = {}
+    for row in checker.sources.table("specs.csv"):
+        checker.check_reference(row, "subject_id", set(checker.subject_kinds), "subject")
+        attribute = row.text("attribute") or ""
+        if attribute and not _ATTRIBUTE.match(attribute):
+            checker.report(row, f"attribute '{attribute}' is not snake_case")
+        _check_spec_unit(checker, row, attribute, units)
+        _check_spec_values(checker, row)
+
+
+def _check_spec_unit(
+    checker: _Checker, row: SourceRow, attribute: str, units: dict[str, tuple[str | None, int]]
+) -> None:
+    unit = row.text("unit")
+    if attribute in units and units[attribute][0] != unit:
+        first_unit, first_line = units[attribute]
+        checker.report(
+            row, f"unit '{unit}' for '{attribute}' differs from '{first_unit}' on line {first_line}"
+        )
+    units.setdefault(attribute, (unit, row.line))
+    for suffix, expected in _UNIT_SUFFIXES.items():
+        if attribute.endswith(suffix) and unit != expected:
+            checker.report(row, f"attribute '{attribute}' implies unit '{expected}', not '{unit}'")
+
+
+def _check_spec_values(checker: _Checker, row: SourceRow) -> None:
+    value = checker.check_number(row, "value")
+    low = checker.check_number(row, "value_low")
+    high = checker.check_number(row, "value_high")
+    if low is not None and high is not None and low > high:
+        checker.report(row, f"value_low {low} is above value_high {high}")
+    if value is not None and low is not None and value < low:
+        checker.report(row, f"value {value} is below value_low {low}")
+    if value is not None and high is not None and value > high:
+        checker.report(row, f"value {value} is above value_high {high}")
+
+
+def _check_launches(checker: _Checker) -> None:
+    rows = checker.sources.table("launch_attempts.csv")
+    checker._check_enum(rows, "outcome", values_of(Outcome))
+    checker._check_enum(rows, "claimed_outcome", values_of(ClaimedOutcome))
+    checker._check_enum(rows, "reached_orbit", ("0", "1"))
+    for row in rows:
+        checker.check_date(row, "date_utc", DatePrecision.DAY)
+        checker.check_date(row, "date_local", DatePrecision.DAY)
+        _check_launch_subjects(checker, row)
+        _check_launch_times(checker, row)
+        checker.check_number(row, "failure_time_s")
+        if row.text("reached_orbit") == "1" and row.text("outcome") == Outcome.FAILURE:
+            checker.report(row, "reached_orbit is 1 but the assessed outcome is failure")
+
+
+def _check_launch_subjects(checker: _Checker, row: SourceRow) -> None:
+    checker.check_reference(row, "site_id", checker.site_ids, "site")
+    for column, kind in (("vehicle_id", SubjectKind.LAUNCH_VEHICLE), ("payload_id", SubjectKind.SATELLITE)):
+        value = row.text(column)
+        if value is None:
+            continue
+        if value not in checker.subject_kinds:
+            checker.report(row, f"{column} '{value}' is not a known subject")
+        elif checker.subject_kinds[value] != kind:
+            checker.report(row, f"{column} '{value}' is a {checker.subject_kinds[value]}, not a {kind}")
+
+
+def _check_launch_times(checker: _Checker, row: SourceRow) -> None:
+    date_utc, date_local = row.text("date_utc"), row.text("date_local")
+    time_utc, offset = row.text("time_utc"), row.text("utc_offset")
+    try:
+        if time_utc and offset and date_utc:
+            local = dates.local_datetime(date_utc, time_utc, offset)
+            if date_local and local.date().isoformat() != date_local:
+                checker.report(row, f"date_local {date_local} disagrees with {date_utc} {time_utc} UTC{offset} ({local:%Y-%m-%d})")
+            time_local = row.text("time_local")
+            if time_local and dates.parse_time(time_local).strftime("%H:%M") != f"{local:%H:%M}":
+                checker.report(row, f"time_local {time_local} disagrees with {time_utc} UTC{offset} ({local:%H:%M})")
+        elif date_utc and date_local and not dates.local_date_is_plausible(date_utc, date_local):
+            checker.report(row, f"date_local {date_local} is more than a day from date_utc {date_utc}")
+    except ValueError as error:
+        checker.report(row, str(error))
+
+
+def _check_events(checker: _Checker) -> None:
+    rows = checker.sources.table("events.csv")
+    checker._check_enum(rows, "category", values_of(Category))
+    checker._check_enum(rows, "date_precision", values_of(DatePrecision))
+    for row in rows:
+        precision = row.text("date_precision")
+        checker.check_date(row, "date_utc", precision)
+        checker.check_date(row, "end_date_utc")
+        start, end = row.text("date_utc"), row.text("end_date_utc")
+        if start and end and _safe_date(end) and _safe_date(start) and _safe_date(end) < _safe_date(start):
+            checker.report(row, f"end_date_utc {end} is before date_utc {start}")
+        for actor in row.items("actors"):
+            if not _ACTOR.match(actor):
+                checker.report(row, f"actor '{actor}' is not an ISO 3166 alpha-3 code or UN")
+
+
+def _check_sanctions(checker: _Checker) -> None:
+    for row in checker.sources.table("resolutions.csv"):
+        checker.check_number(row, "number")
+        checker.check_date(row, "adopted")
+    rows = checker.sources.table("provisions.csv")
+    checker._check_enum(rows, "status", values_of(ProvisionStatus))
+    for row in rows:
+        checker.check_reference(row, "resolution_number", checker.resolution_numbers, "resolution")
+        checker.check_date(row, "status_since", DatePrecision.DAY)
+        if row.text("status") != ProvisionStatus.IN_FORCE and not row.text("status_since"):
+            checker.report(row, "a provision that is not in force needs status_since")
+
+
+def _safe_date(text: str) -> date | None:
+    try:
+        return dates.parse_partial_date(text)
+    except ValueError:
+        return None
+
+
+_FILE_CHECKS: tuple[Callable[[_Checker], None], ...] = (
+    _check_dataset, _check_sources, _check_sites, _check_subjects, _check_specs,
+    _check_launches, _check_events, _check_sanctions,
+)
+
+
+def check_source_set(sources: SourceSet) -> list[Problem]:
+    """Every problem in the source set, sorted by file and line; empty when it is sound."""
+    checker = _Checker(sources)
+    checker.check_generic()
+    for check in _FILE_CHECKS:
+        check(checker)
+    return sorted(set(checker.problems))
+
+
+def iter_messages(problems: list[Problem]) -> Iterator[str]:
+    yield from (str(problem) for problem in problems)

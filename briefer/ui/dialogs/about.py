@@ -1,0 +1,47 @@
+"""Help > About: versions, the dataset, its sources and the licences."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pyqtgraph
+import PySide6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from briefer.meta import APP_NAME, APP_SUMMARY, __version__
+from briefer.services.dataset import DatasetSummary
+
+LICENCES = (
+    ("Qt 6 / PySide6", "LGPL-3.0"),
+    ("pyqtgraph", "MIT"),
+    ("sqlite-utils", "Apache-2.0"),
+    ("ReportLab", "BSD-3-Clause"),
+    ("platformdirs", "MIT"),
+    ("NanumGothic font (NAVER)", "SIL Open Font License 1.1"),
+)
+
+
+def about_html(summary: DatasetSummary, publishers: list[str]) -> str:
+    info = summary.info
+    licence_rows = "".join(f"<li>{escape(n)}: {escape(lic)}</li>" for n, lic in LICENCES)
+    return (
+        f"<h3>{APP_NAME} {escape(__version__)}</h3><p>{escape(APP_SUMMARY)}.</p>"
+        f"<p><b>Dataset</b> {escape(info.dataset_version)}, as of {escape(info.as_of)} "
+        f"(schema {info.schema_version})<br>{escape(str(summary.path))}</p>"
+        f"<p><b>Data sources</b>: {summary.counts.get('sources', 0)} public documents from "
+        f"{escape(', '.join(publishers[:8]))}{' and others' if len(publishers) > 8 else ''}. "
+        "Every record cites its sources in the detail pane.</p>"
+        f"<p><b>Built with</b> PySide6 {escape(PySide6.__version__)}, pyqtgraph "
+        f"{escape(pyqtgraph.__version__)}.</p><p><b>Licences</b></p><ul>{licence_rows}</ul>"
+        "<p>Briefer runs offline and never contacts the network.</p>"
+    )
+
+
+def show_about(parent: QWidget, summary: DatasetSummary, publishers: list[str]) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle(f"About {APP_NAME}")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(about_html(summary, publishers))
+    box.setIcon(QMessageBox.Icon.Information)
+    box.exec()

@@ -1,0 +1,153 @@
+"""The main window: layout, menus and wiring of the panels to the shared selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
+
+from briefer.domain.records import EntityRef
+from briefer.meta import APP_NAME
+from briefer.services.context import ServiceContext
+from briefer.services.settings import GEOMETRY_KEY, STATE_KEY, THEMES
+from briefer.ui import theme
+from briefer.ui.dialogs.about import show_about
+from briefer.ui.panels.comparison import ComparisonPanel
+from briefer.ui.panels.detail import DetailPanel
+from briefer.ui.panels.sanctions import SanctionsPanel
+from briefer.ui.panels.timeline import TimelinePanel
+from briefer.ui.state import SelectionState
+
+
+class MainWindow(QMainWindow):
+    """Tabs for timeline, comparison and sanctions beside a detail pane."""
+
+    def __init__(self, services: ServiceContext, state: SelectionState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._state = state
+        self.setWindowTitle(f"{APP_NAME} — DPRK satellite launches, capabilities and sanctions")
+        self.timeline = TimelinePanel()
+        self.comparison = ComparisonPanel()
+        self.sanctions = SanctionsPanel()
+        self.detail = DetailPanel()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.timeline, "&Timeline")
+        self.tabs.addTab(self.comparison, "&Comparison")
+        self.tabs.addTab(self.sanctions, "&Sanctions")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 380])
+        self.setCentralWidget(self.splitter)
+        self._build_status_bar()
+        self._build_menus()
+        self._wire()
+        self._load()
+        self._restore_layout()
+        self.apply_theme(services.settings.theme)
+
+    # layout ---------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        label = QLabel(self._services.dataset.status_line)
+        label.setToolTip(str(self._services.dataset.path))
+        label.setAccessibleName("Dataset version")
+        self.statusBar().addPermanentWidget(label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.export_action = file_menu.addAction("&Export briefing…")
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setEnabled(False)
+        self.export_action.setStatusTip("One-page PDF briefings are not available in this version")
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction("&Quit")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self._build_view_menu()
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction("&About Briefer").triggered.connect(self._on_about)
+
+    def _build_view_menu(self) -> None:
+        view_menu = self.menuBar().addMenu("&View")
+        for number, (name, widget) in enumerate(
+            (("Timeline", self.timeline), ("Comparison", self.comparison), ("Sanctions", self.sanctions)), start=1
+        ):
+            action = view_menu.addAction(name)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, w=widget: self.show_panel(w))
+        detail_action = view_menu.addAction("Detail pane")
+        detail_action.setShortcut(QKeySequence("Ctrl+4"))
+        detail_action.triggered.connect(self.detail.browser.setFocus)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Appearance")
+        self.theme_actions = QActionGroup(self)
+        for name in THEMES:
+            action = QAction(name.capitalize(), self, checkable=True)
+            action.setData(name)
+            action.setChecked(name == self._services.settings.theme)
+            self.theme_actions.addAction(action)
+            theme_menu.addAction(action)
+        self.theme_actions.triggered.connect(self._on_theme_chosen)
+
+    def _wire(self) -> None:
+        for panel in (self.timeline, self.comparison, self.sanctions):
+            panel.record_selected.connect(self._state.select)
+        self._state.selection_changed.connect(self._on_selection_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
+
+    def _load(self) -> None:
+        services = self._services
+        launches = services.launches.attempts()
+        self.timeline.set_launches(launches, services.launches.tally(launches))
+        self.comparison.set_overviews(services.capabilities.overviews())
+        self.sanctions.set_provisions(services.sanctions.provisions())
+
+    # behaviour ------------------------------------------------------------------------
+    def show_panel(self, panel: QWidget) -> None:
+        self.tabs.setCurrentWidget(panel)
+        panel.setFocus()
+
+    def apply_theme(self, name: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, name)
+        self.timeline.strip.apply_palette()
+
+    def _on_theme_chosen(self, action: QAction) -> None:
+        name = str(action.data())
+        self._services.settings.theme = name
+        self.apply_theme(name)
+
+    def _on_system_scheme_changed(self) -> None:
+        if self._services.settings.theme == "system":
+            self.apply_theme("system")
+
+    def _on_selection_changed(self, ref: EntityRef | None) -> None:
+        for panel in (self.timeline, self.comparison, self.sanctions):
+            panel.show_selection(ref)
+        self.detail.show_detail(self._services.detail.detail(ref) if ref else None)
+
+    def _on_about(self) -> None:
+        show_about(self, self._services.dataset, self._services.publishers())
+
+    # window geometry ------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        settings = self._services.settings
+        geometry, state = settings.blob(GEOMETRY_KEY), settings.blob(STATE_KEY)
+        if geometry is None or not self.restoreGeometry(QByteArray(geometry)):
+            self.resize(1280, 780)
+        if state is not None:
+            self.splitter.restoreState(QByteArray(state))
+
+    def save_layout(self) -> None:
+        settings = self._services.settings
+        settings.set_blob(GEOMETRY_KEY, bytes(self.saveGeometry().data()))
+        settings.set_blob(STATE_KEY, bytes(self.splitter.saveState().data()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_layout()
+        super().closeEvent(event)

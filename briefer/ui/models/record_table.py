@@ -1,0 +1,85 @@
+"""A read-only table model over a list of domain records, described by its columns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from briefer.domain.records import EntityRef
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+REF_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column: its header, the text of a cell, and optionally a tooltip, colour, sort key."""
+
+    header: str
+    text: Callable[[T], str]
+    tooltip: Callable[[T], str] | None = None
+    colour: Callable[[T], str | None] | None = None
+    sort_key: Callable[[T], Any] | None = None
+    align_right: bool = False
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    """Rows are records; ``REF_ROLE`` gives each row's ``EntityRef`` for selection."""
+
+    def __init__(self, columns: Sequence[Column[T]], ref_of: Callable[[T], EntityRef]) -> None:
+        super().__init__()
+        self._columns = list(columns)
+        self._ref_of = ref_of
+        self._records: list[T] = []
+
+    def set_records(self, records: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> T:
+        return self._records[row]
+
+    def row_of(self, ref: EntityRef) -> int | None:
+        for row, record in enumerate(self._records):
+            if self._ref_of(record) == ref:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802, E501
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self._columns):
+                return self._columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._records)):
+            return None
+        record, column = self._records[index.row()], self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(record)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(record)
+        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
+            colour = column.colour(record)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SORT_ROLE:
+            return column.sort_key(record) if column.sort_key else column.text(record)
+        if role == REF_ROLE:
+            return self._ref_of(record)
+        return None

@@ -1,0 +1,69 @@
+"""The detail pane: whatever is selected, with its facts, sources and confidence."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from briefer.services.detail import Detail
+from briefer.ui.theme import CONFIDENCE_MARKS, OUTCOME_COLOURS
+
+_EMPTY = "<p style='color: gray'>Select a launch, a system or a provision to see its facts and sources here.</p>"
+
+
+def _fact_value(label: str, value: str) -> str:
+    colour = OUTCOME_COLOURS.get(value) if label.startswith("Outcome") else None
+    text = escape(value)
+    return f"<span style='color:{colour}; font-weight:600'>{text}</span>" if colour else text
+
+
+def detail_html(detail: Detail) -> str:
+    """The detail as HTML; every string from the data is escaped."""
+    parts = [
+        f"<p style='margin:0; color:gray'>{escape(detail.kind_label)}</p>",
+        f"<h2 style='margin:2px 0'>{escape(detail.title)}</h2>",
+    ]
+    if detail.subtitle:
+        parts.append(f"<p style='margin:0 0 6px 0'>{escape(detail.subtitle)}</p>")
+    rows = "".join(
+        f"<tr><td style='color:gray; padding-right:10px'>{escape(label)}</td>"
+        f"<td>{_fact_value(label, value)}</td></tr>"
+        for label, value in detail.facts
+    )
+    parts.append(f"<table cellspacing='0' cellpadding='2'>{rows}</table>")
+    if detail.summary:
+        parts.append(f"<p>{escape(detail.summary)}</p>")
+    for heading, text in detail.sections:
+        parts.append(f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4><p>{escape(text)}</p>")
+    mark = CONFIDENCE_MARKS.get(detail.confidence, "")
+    parts.append(f"<p><b>Confidence:</b> {mark} {escape(detail.confidence)}</p>")
+    parts.append(f"<h4 style='margin-bottom:2px'>Sources ({len(detail.sources)})</h4><ol style='margin-left:-16px'>")
+    for source in detail.sources:
+        date = f", {escape(source.published)}" if source.published else ""
+        url = f"<br><span style='color:gray'>{escape(source.url)}</span>" if source.url else ""
+        parts.append(f"<li>{escape(source.publisher)}: <i>{escape(source.title)}</i>{date}{url}</li>")
+    parts.append("</ol>")
+    return "".join(parts)
+
+
+class DetailPanel(QWidget):
+    """Shows one ``Detail`` at a time; read-only, text selectable for quoting."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Detail")
+        self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName("Selected item details")
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        self.show_detail(None)
+
+    def show_detail(self, detail: Detail | None) -> None:
+        self.browser.setHtml(detail_html(detail) if detail else _EMPTY)
+
+    @property
+    def text(self) -> str:
+        return self.browser.toPlainText()

@@ -1,0 +1,74 @@
+"""A sortable table of records that reports and follows the shared selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from briefer.domain.records import EntityRef
+from briefer.ui.models.record_table import REF_ROLE, SORT_ROLE, RecordTableModel
+
+
+class RecordTable(QTableView):
+    """A read-only, sortable table of one kind of record.
+
+    Signals:
+        record_selected(object): the ``EntityRef`` of the row the user selected.
+    """
+
+    record_selected = Signal(object)
+
+    def __init__(self, model: RecordTableModel, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._source = model
+        self._proxy = QSortFilterProxyModel(self)
+        self._proxy.setSourceModel(model)
+        self._proxy.setSortRole(SORT_ROLE)
+        self.setModel(self._proxy)
+        self.setAccessibleName(accessible_name)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    def fit_columns(self, max_width: int = 360) -> None:
+        self.resizeColumnsToContents()
+        for column in range(self._proxy.columnCount() - 1):
+            self.setColumnWidth(column, min(self.columnWidth(column) + 12, max_width))
+
+    def ref_at_row(self, row: int) -> EntityRef | None:
+        value = self._proxy.index(row, 0).data(REF_ROLE)
+        return value if isinstance(value, EntityRef) else None
+
+    def select_ref(self, ref: EntityRef | None) -> None:
+        """Follow the shared selection without echoing it back."""
+        source_row = self._source.row_of(ref) if ref is not None else None
+        blocked = self.selectionModel().blockSignals(True)
+        try:
+            if source_row is None:
+                self.clearSelection()
+                return
+            index = self._proxy.mapFromSource(self._source.index(source_row, 0))
+            self.selectionModel().select(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+        finally:
+            self.selectionModel().blockSignals(blocked)
+        self.viewport().update()
+
+    def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.record_selected.emit(indexes[0].data(REF_ROLE))

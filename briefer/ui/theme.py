@@ -1,0 +1,91 @@
+"""Look and feel: the Okabe-Ito outcome palette, light and dark palettes, bundled fonts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+OUTCOME_COLOURS = {
+    "success": "#009E73",
+    "failure": "#D55E00",
+    "partial": "#E69F00",
+    "unknown": "#999999",
+}
+OUTCOME_SYMBOLS = {"success": "o", "failure": "x", "partial": "t", "unknown": "s"}
+CONFIDENCE_MARKS = {"confirmed": "●", "likely": "◐", "unverified": "○"}
+
+THEMES = ("system", "light", "dark")
+FALLBACK_FAMILY = "NanumGothic"
+
+
+def register_fonts(folder: Path) -> list[str]:
+    """Register the bundled fonts and put them behind the default family as a fallback.
+
+    Many workstations have no Korean font; with the bundled one behind the system family,
+    Hangul and Cyrillic render while Latin text keeps the platform's look.
+    """
+    families: list[str] = []
+    for path in sorted(folder.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        font = QGuiApplication.font()
+        font.setFamilies([font.family(), *dict.fromkeys(families)])
+        QGuiApplication.setFont(font)
+    return families
+
+
+def system_prefers_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def is_dark(theme: str) -> bool:
+    return theme == "dark" or (theme == "system" and system_prefers_dark())
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#202326",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#17191b",
+        QPalette.ColorRole.AlternateBase: "#25282b",
+        QPalette.ColorRole.ToolTipBase: "#2b2e31",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#2b2e31",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Highlight: "#3d7fc2",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#7ab8f5",
+        QPalette.ColorRole.PlaceholderText: "#8a8f94",
+        QPalette.ColorRole.Mid: "#3a3e42",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6b7075"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6b7075"))
+    return palette
+
+
+def _light_palette() -> QPalette:
+    palette = QStyleFactory.create("Fusion").standardPalette()
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f3f5f7"))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#2f6db5"))
+    return palette
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """Fusion with a light or dark palette; ``system`` follows the platform's colour scheme."""
+    app.setStyle("Fusion")
+    app.setPalette(_dark_palette() if is_dark(theme) else _light_palette())
+
+
+def heading_font(base: QFont, scale: float = 1.35) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * scale)
+    font.setBold(True)
+    return font

@@ -1,0 +1,101 @@
+"""A tiny, deterministic dataset written from code, for behaviour tests."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from briefer.store.source_files import TABLE_FILES_BY_NAME
+
+ROWS: dict[str, list[dict[str, str]]] = {
+    "dataset.csv": [
+        {"key": "dataset_version", "value": "test.1"},
+        {"key": "as_of", "value": "2025-01-31"},
+    ],
+    "sources.csv": [
+        {"id": "src-a", "title": "Launch log", "publisher": "Log keeper", "url": "https://example.org/log",
+         "published": "2024-06", "accessed": "2025-01-01"},
+        {"id": "src-b", "title": "Agency report <b>&amp;", "publisher": "Agency", "url": "",
+         "published": "2023-11-22", "accessed": "2025-01-01", "note": "print edition"},
+        {"id": "src-c", "title": "Resolution text", "publisher": "UN", "url": "https://undocs.org/S/RES/2087(2013)",
+         "published": "2013-01-22", "accessed": "2025-01-01"},
+    ],
+    "sites.csv": [
+        {"id": "site-w", "name": "West Site", "native_name": "서해", "aliases": "Tongchang-ri;West",
+         "country": "PRK", "latitude": "39.66", "longitude": "124.7", "sources": "src-a",
+         "confidence": "confirmed"},
+    ],
+    "subjects.csv": [
+        {"id": "rocket-a", "name": "Rocket A", "kind": "launch_vehicle", "country": "PRK",
+         "native_name": "로켓", "aliases": "RA", "sources": "src-a", "confidence": "likely",
+         "summary": "A three-stage launcher."},
+        {"id": "rocket-r", "name": "Raketa", "kind": "launch_vehicle", "country": "RUS",
+         "native_name": "Ракета", "sources": "src-a", "confidence": "confirmed"},
+        {"id": "sat-1", "name": "Sat One", "kind": "satellite", "country": "PRK",
+         "sources": "src-b", "confidence": "likely"},
+    ],
+    "specs.csv": [
+        {"subject_id": "rocket-a", "attribute": "height_m", "value": "30", "unit": "m",
+         "confidence": "likely", "sources": "src-a"},
+        {"subject_id": "rocket-a", "attribute": "liftoff_mass_t", "value_low": "80", "value_high": "92",
+         "unit": "t", "confidence": "unverified", "sources": "src-a;src-b", "note": "estimates vary"},
+        {"subject_id": "rocket-r", "attribute": "height_m", "value": "46.3", "unit": "m",
+         "confidence": "confirmed", "sources": "src-a"},
+        {"subject_id": "sat-1", "attribute": "mass_kg", "unit": "kg", "confidence": "unverified",
+         "sources": "src-b", "note": "no public figure"},
+    ],
+    "launch_attempts.csv": [
+        {"id": "l-2012", "date_utc": "2012-04-12", "time_utc": "22:38", "date_local": "2012-04-13",
+         "time_local": "07:38", "utc_offset": "+09:00", "vehicle_id": "rocket-a", "site_id": "site-w",
+         "payload_id": "sat-1", "outcome": "failure", "claimed_outcome": "failure", "failure_stage": "1",
+         "failure_time_s": "90", "reached_orbit": "0", "summary": "Broke up early.",
+         "sources": "src-a;src-b", "confidence": "confirmed"},
+        {"id": "l-2016", "date_utc": "2016-02-07", "time_utc": "00:30", "date_local": "2016-02-07",
+         "time_local": "09:00", "utc_offset": "+08:30", "vehicle_id": "rocket-a", "site_id": "site-w",
+         "payload_id": "sat-1", "outcome": "success", "claimed_outcome": "success",
+         "reached_orbit": "1", "norad_id": "41332", "cospar_id": "2016-009A",
+         "summary": "Reached orbit.", "sources": "src-a", "confidence": "confirmed"},
+        {"id": "l-1998", "date_utc": "1998-08-31", "time_utc": "03:07", "date_local": "1998-08-31",
+         "time_local": "12:07", "utc_offset": "+09:00", "vehicle_id": "rocket-a", "site_id": "site-w",
+         "outcome": "failure", "claimed_outcome": "success", "failure_stage": "3", "reached_orbit": "0",
+         "summary": "Claimed in orbit; nothing was tracked.", "sources": "src-a", "confidence": "likely"},
+    ],
+    "events.csv": [
+        {"id": "evt-poe", "date_utc": "2009-06-12", "date_precision": "day", "end_date_utc": "2024-04-30",
+         "category": "period", "title": "Panel of Experts mandate", "actors": "UN",
+         "sources": "src-c", "confidence": "confirmed"},
+    ],
+    "resolutions.csv": [
+        {"number": "2087", "symbol": "S/RES/2087 (2013)", "adopted": "2013-01-22", "vote": "15-0-0",
+         "trigger": "l-2012", "summary": "Condemned the launch.", "sources": "src-c"},
+    ],
+    "provisions.csv": [
+        {"id": "res2087-op2", "resolution_number": "2087", "paragraph": "OP2",
+         "topics": "ballistic_missile_launches", "summary": "No further launches.",
+         "relevance": "Bars help with launches.", "status": "in_force", "sources": "src-c",
+         "confidence": "confirmed"},
+        {"id": "res2087-op6", "resolution_number": "2087", "paragraph": "OP6",
+         "topics": "committee_and_panel", "summary": "Panel work.", "relevance": "",
+         "status": "lapsed", "status_since": "2024-04-30", "sources": "src-c", "confidence": "likely"},
+    ],
+}
+
+
+def write_dataset(folder: Path, rows: dict[str, list[dict[str, str]]] | None = None) -> Path:
+    """Write the fixture (or ``rows``) as source files into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for file, records in (rows or ROWS).items():
+        columns = TABLE_FILES_BY_NAME[file].columns
+        with (folder / file).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+            writer.writeheader()
+            for record in records:
+                writer.writerow({column: record.get(column, "") for column in columns})
+    return folder
+
+
+def with_changes(file: str, index: int, **changes: str) -> dict[str, list[dict[str, str]]]:
+    """A copy of the fixture rows with one row of one file changed."""
+    rows = {name: [dict(record) for record in records] for name, records in ROWS.items()}
+    rows[file][index].update(changes)
+    return rows

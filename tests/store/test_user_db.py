@@ -1,0 +1,54 @@
+import sqlite3
+
+import pytest
+
+from briefer import paths
+from briefer.store.errors import UserDatabaseError
+from briefer.store.user_db import USER_SCHEMA_VERSION, UserStore, migrate
+
+
+def test_created_on_first_use_in_wal_mode(tmp_path):
+    path = tmp_path / "nested" / "user.db"
+    store = UserStore(path)
+    assert path.exists()
+    assert store.journal_mode == "wal"
+    assert store.version == USER_SCHEMA_VERSION
+
+
+def test_settings_survive_reopening(tmp_path):
+    path = tmp_path / "user.db"
+    store = UserStore(path)
+    store.set_setting("ui/theme", "dark")
+    store.set_setting("ui/theme", "light")
+    store.close()
+    assert UserStore(path).get_setting("ui/theme") == "light"
+
+
+def test_migrations_apply_in_order_and_only_once(tmp_path):
+    conn = sqlite3.connect(tmp_path / "m.db", isolation_level=None)
+    steps = ["CREATE TABLE a (x);", "ALTER TABLE a ADD COLUMN y;"]
+    assert migrate(conn, steps[:1]) == 1
+    assert migrate(conn, steps) == 2
+    assert migrate(conn, steps) == 2
+    assert [row[1] for row in conn.execute("PRAGMA table_info(a)")] == ["x", "y"]
+
+
+def test_failed_migration_rolls_back(tmp_path):
+    conn = sqlite3.connect(tmp_path / "m.db", isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(conn, ["CREATE TABLE a (x);", "CREATE TABLE b (x); CREATE TABLE a (y);"])
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'b'").fetchone() is None
+
+
+def test_newer_database_is_left_untouched(tmp_path):
+    path = tmp_path / "user.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {USER_SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(UserDatabaseError, match="newer Briefer"):
+        UserStore(path)
+
+
+def test_tests_use_a_private_user_folder(private_user_dir):
+    assert paths.user_db_path() == private_user_dir / "user.db"

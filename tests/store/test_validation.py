@@ -1,0 +1,62 @@
+from pathlib import Path
+
+import pytest
+
+from briefer.store.source_files import read_source_set
+from briefer.store.validation import check_source_set
+from tests.fixture_data import ROWS, with_changes, write_dataset
+
+
+def problems_for(tmp_path: Path, rows) -> list[str]:
+    return [str(p) for p in check_source_set(read_source_set(write_dataset(tmp_path / "d", rows)))]
+
+
+def test_fixture_is_clean(tmp_path):
+    assert problems_for(tmp_path, ROWS) == []
+
+
+@pytest.mark.parametrize(
+    ("file", "index", "changes", "expected"),
+    [
+        ("launch_attempts.csv", 0, {"sources": "src-a;nope"}, "launch_attempts.csv:2: unknown source id 'nope'"),
+        ("launch_attempts.csv", 1, {"sources": ""}, "launch_attempts.csv:3: row has no source"),
+        ("launch_attempts.csv", 0, {"vehicle_id": "ghost"}, "vehicle_id 'ghost' is not a known subject"),
+        ("launch_attempts.csv", 0, {"payload_id": "rocket-r"}, "payload_id 'rocket-r' is a launch_vehicle"),
+        ("launch_attempts.csv", 0, {"site_id": "east"}, "site_id 'east' is not a known site"),
+        ("launch_attempts.csv", 0, {"outcome": "win"}, "outcome 'win' is not one of"),
+        ("launch_attempts.csv", 0, {"date_utc": "2012-02-30"}, "date_utc '2012-02-30' is not a valid date"),
+        ("launch_attempts.csv", 0, {"date_local": "2012-04-12"}, "date_local 2012-04-12 disagrees with 2012-04-12 22:38 UTC+09:00"),
+        ("launch_attempts.csv", 1, {"utc_offset": "+09:00"}, "time_local 09:00 disagrees"),
+        ("launch_attempts.csv", 1, {"outcome": "failure"}, "reached_orbit is 1 but the assessed outcome is failure"),
+        ("launch_attempts.csv", 0, {"confidence": "sure"}, "confidence 'sure' is not one of"),
+        ("subjects.csv", 0, {"kind": "rocket"}, "kind 'rocket' is not one of"),
+        ("specs.csv", 2, {"unit": "ft"}, "unit 'ft' for 'height_m' differs from 'm' on line 2"),
+        ("specs.csv", 1, {"value_low": "95"}, "value_low 95.0 is above value_high 92.0"),
+        ("specs.csv", 0, {"value": "thirty"}, "value 'thirty' is not a number"),
+        ("events.csv", 0, {"category": "party"}, "category 'party' is not one of"),
+        ("events.csv", 0, {"date_utc": "2009-06"}, "does not match date_precision 'day'"),
+        ("events.csv", 0, {"end_date_utc": "2001-01-01"}, "end_date_utc 2001-01-01 is before date_utc"),
+        ("events.csv", 0, {"actors": "North Korea"}, "actor 'North Korea' is not an ISO 3166"),
+        ("events.csv", 0, {"date_utc": "2030-01-01"}, "after the dataset's as_of date"),
+        ("provisions.csv", 0, {"resolution_number": "9999"}, "resolution_number '9999' is not a known resolution"),
+        ("provisions.csv", 1, {"status_since": ""}, "a provision that is not in force needs status_since"),
+        ("sources.csv", 1, {"note": ""}, "source has neither a url nor a note"),
+    ],
+)
+def test_each_rule_reports_file_line_and_reason(tmp_path, file, index, changes, expected):
+    problems = problems_for(tmp_path, with_changes(file, index, **changes))
+    assert any(expected in p for p in problems), problems
+    assert all(p.split(":")[0].endswith(".csv") for p in problems)
+
+
+def test_duplicate_ids_are_reported_with_first_line(tmp_path):
+    rows = with_changes("launch_attempts.csv", 1, id="l-2012")
+    problems = problems_for(tmp_path, rows)
+    assert any("duplicate id ('l-2012',) (first on line 2)" in p for p in problems)
+
+
+def test_missing_column_is_reported(tmp_path):
+    folder = write_dataset(tmp_path / "d")
+    (folder / "sites.csv").write_text("id,name\nx,X\n", encoding="utf-8")
+    problems = [str(p) for p in check_source_set(read_source_set(folder))]
+    assert "sites.csv: missing column 'country'" in problems
