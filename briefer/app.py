@@ -23,7 +23,25 @@ def _no_display_message() -> str | None:
         return None
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return "no display found (DISPLAY and WAYLAND_DISPLAY are unset); the command-line subcommands work without one"
+    return (
+        "no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+        "the command-line subcommands work without one"
+    )
+
+
+def _quiet_offscreen_warnings(app: object) -> None:
+    """Drop the offscreen platform's notice that it cannot size native windows (noise in CI)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() != "offscreen":
+        return
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -40,6 +58,8 @@ def run_gui(args: argparse.Namespace) -> int:
     from briefer.ui.dialogs.fatal import show_fatal
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if args.smoke_test:
+        _quiet_offscreen_warnings(app)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION)

@@ -30,12 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
         "programme. With no command, opens the window.",
     )
     parser.add_argument("--version", action="store_true", help="print app and dataset versions")
+    _add_db_option(parser, default=None)
     parser.add_argument(
-        "--db", metavar="PATH",
-        help=f"reference database to use instead of the bundled one (also ${paths.DB_ENV})",
-    )
-    parser.add_argument(
-        "--smoke-test", action="store_true",
+        "--smoke-test",
+        action="store_true",
         help="open the window, wait until it has painted, print the start-up time and exit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -47,7 +45,19 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--source", metavar="DIR", help="folder of source files (default: data/)")
     info = data_commands.add_parser("info", help="path, versions, as-of date and row counts")
     info.add_argument("--json", action="store_true", help="print JSON instead of text")
+    for sub in (build, check, info):
+        _add_db_option(sub, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_db_option(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--db`` is accepted before or after the command; the subcommand's copy only overrides."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help=f"reference database to use instead of the bundled one (also ${paths.DB_ENV})",
+    )
 
 
 def _source_dir(args: argparse.Namespace) -> Path:
@@ -74,7 +84,9 @@ def cmd_data_build(args: argparse.Namespace) -> int:
 
     explicit = args.db or paths.reference_db_path() != paths.bundled_db_path()
     if not explicit and not paths.is_source_checkout():
-        raise StoreError("the installed reference database is read-only; give --db PATH to build elsewhere")
+        raise StoreError(
+            "the installed reference database is read-only; give --db PATH to build elsewhere"
+        )
     output = paths.reference_db_path(args.db)
     build_database(read_source_set(_source_dir(args)), output)
     print(f"built {output}")

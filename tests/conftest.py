@@ -10,9 +10,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 
-from briefer.store.build import build_database  # noqa: E402
-from briefer.store.source_files import read_source_set  # noqa: E402
-from tests.fixture_data import write_dataset  # noqa: E402
+from briefer.store.build import build_database
+from briefer.store.source_files import read_source_set
+from tests.fixture_data import write_dataset
 
 
 @pytest.fixture(autouse=True)

@@ -73,13 +73,17 @@ class DetailService:
             ("Kind", label(subject.kind)),
             ("Country", subject.country),
         ]
-        facts += [(name, value) for name, value in (
-            ("Also known as", ", ".join(subject.aliases)),
-            ("Family", subject.family or ""),
-            ("Derived from", subject.derived_from or ""),
-            ("Operator", subject.operator or ""),
-            ("Status", subject.status or ""),
-        ) if value]
+        facts += [
+            (name, value)
+            for name, value in (
+                ("Also known as", ", ".join(subject.aliases)),
+                ("Family", subject.family or ""),
+                ("Derived from", subject.derived_from or ""),
+                ("Operator", subject.operator or ""),
+                ("Status", subject.status or ""),
+            )
+            if value
+        ]
         specs = self._store.specs(subject.id)
         facts += [(attribute_label(s.attribute), formatting.spec_value(s)) for s in specs]
         cited = list(subject.sources) + [sid for spec in specs for sid in spec.sources]

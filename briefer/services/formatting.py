@@ -38,7 +38,9 @@ def _range(spec: Spec) -> str:
 
 
 def launch_when_utc(launch: LaunchAttempt) -> str:
-    return f"{launch.date_utc} {launch.time_utc} UTC" if launch.time_utc else f"{launch.date_utc} UTC"
+    return (
+        f"{launch.date_utc} {launch.time_utc} UTC" if launch.time_utc else f"{launch.date_utc} UTC"
+    )
 
 
 def launch_when_local(launch: LaunchAttempt) -> str:

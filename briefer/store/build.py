@@ -73,7 +73,9 @@ def _citation_rows(kind: str, row_set: tuple[SourceRow, ...]) -> Iterator[dict[s
 
 
 def _dataset_rows(sources: SourceSet) -> list[dict[str, str]]:
-    values = {row.text("key") or "": row.text("value") or "" for row in sources.table("dataset.csv")}
+    values = {
+        row.text("key") or "": row.text("value") or "" for row in sources.table("dataset.csv")
+    }
     values["schema_version"] = str(schema.SCHEMA_VERSION)
     values["content_sha256"] = content_sha256(sources.folder)
     return [{"key": key, "value": values[key]} for key in sorted(values)]
@@ -103,7 +105,8 @@ def build_database(sources: SourceSet, output: Path) -> Path:
     problems = check_source_set(sources)
     if problems:
         raise SourceDataError(
-            f"{len(problems)} problem(s) in {sources.folder}; run 'briefer data check' ({problems[0]})"
+            f"{len(problems)} problem(s) in {sources.folder}; "
+            f"run 'briefer data check' ({problems[0]})"
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=".briefer-", suffix=".db", dir=output.parent)

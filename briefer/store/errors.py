@@ -16,7 +16,9 @@ class DatabaseMissing(StoreError):
 
 class DatabaseCorrupt(StoreError):
     def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(f"reference database is damaged or not a Briefer database: {path} ({detail})")
+        super().__init__(
+            f"reference database is damaged or not a Briefer database: {path} ({detail})"
+        )
 
 
 class SchemaMismatch(StoreError):

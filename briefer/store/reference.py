@@ -25,6 +25,10 @@ SELECT la.*, l.time_local, l.utc_offset, l.vehicle_id, l.site_id, l.payload_id, 
 FROM launch_attempts la JOIN launches l ON l.id = la.id
 """
 
+_SUBJECT_SELECT = (
+    f"SELECT s.*, {schema.cited_sources_sql('subject', 's.id')} AS sources FROM subjects s"
+)
+
 
 def _tuple(text: str | None) -> tuple[str, ...]:
     return tuple(json.loads(text)) if text else ()
@@ -50,9 +54,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         conn.close()
         raise SchemaMismatch(path, f"missing {', '.join(missing)}")
     try:
-        row = conn.execute(
-            "SELECT value FROM dataset_info WHERE key = 'schema_version'"
-        ).fetchone()
+        row = conn.execute("SELECT value FROM dataset_info WHERE key = 'schema_version'").fetchone()
     except sqlite3.DatabaseError as error:
         conn.close()
         raise DatabaseCorrupt(path, str(error)) from error
@@ -91,8 +93,7 @@ class ReferenceStore:
 
     def view_counts(self) -> dict[str, int]:
         return {
-            view: self._rows(f"SELECT count(*) FROM {view}")[0][0]  # noqa: S608 - fixed names
-            for view in schema.PUBLIC_VIEWS
+            view: self._rows(f"SELECT count(*) FROM {view}")[0][0] for view in schema.PUBLIC_VIEWS
         }
 
     def launch_attempts(self) -> list[LaunchAttempt]:
@@ -108,7 +109,7 @@ class ReferenceStore:
         return [_event(row) for row in rows]
 
     def subjects(self, kind: str | None = None) -> list[Subject]:
-        sql = f"SELECT s.*, {schema.cited_sources_sql('subject', 's.id')} AS sources FROM subjects s"
+        sql = _SUBJECT_SELECT
         params: tuple[Any, ...] = ()
         if kind is not None:
             sql += " WHERE s.kind = ?"
@@ -116,8 +117,7 @@ class ReferenceStore:
         return [_subject(row) for row in self._rows(sql + " ORDER BY s.country, s.name", params)]
 
     def subject(self, subject_id: str) -> Subject | None:
-        sql = f"SELECT s.*, {schema.cited_sources_sql('subject', 's.id')} AS sources FROM subjects s WHERE id = ?"
-        rows = self._rows(sql, (subject_id,))
+        rows = self._rows(f"{_SUBJECT_SELECT} WHERE s.id = ?", (subject_id,))
         return _subject(rows[0]) if rows else None
 
     def specs(self, subject_id: str | None = None) -> list[Spec]:
@@ -129,7 +129,8 @@ class ReferenceStore:
         return [_spec(row) for row in self._rows(sql + " ORDER BY subject_id, attribute", params)]
 
     def resolutions(self) -> list[Resolution]:
-        sql = f"SELECT r.*, {schema.cited_sources_sql('resolution', 'CAST(r.number AS TEXT)')} AS sources FROM resolutions r"
+        cited = schema.cited_sources_sql("resolution", "CAST(r.number AS TEXT)")
+        sql = f"SELECT r.*, {cited} AS sources FROM resolutions r"
         return [_resolution(row) for row in self._rows(sql + " ORDER BY number")]
 
     def provisions(self) -> list[Provision]:
@@ -149,66 +150,114 @@ class ReferenceStore:
 
 def _launch(row: sqlite3.Row) -> LaunchAttempt:
     return LaunchAttempt(
-        id=row["id"], date_utc=row["date_utc"], time_utc=row["time_utc"],
-        date_local=row["date_local"], vehicle=row["vehicle"], site=row["site"],
-        payload=row["payload"], outcome=row["outcome"], claimed_outcome=row["claimed_outcome"],
-        failure_stage=row["failure_stage"], reached_orbit=bool(row["reached_orbit"]),
-        norad_id=row["norad_id"], cospar_id=row["cospar_id"], summary=row["summary"],
-        sources=_tuple(row["sources"]), confidence=row["confidence"],
-        time_local=row["time_local"], utc_offset=row["utc_offset"],
-        vehicle_id=row["vehicle_id"], site_id=row["site_id"], payload_id=row["payload_id"],
+        id=row["id"],
+        date_utc=row["date_utc"],
+        time_utc=row["time_utc"],
+        date_local=row["date_local"],
+        vehicle=row["vehicle"],
+        site=row["site"],
+        payload=row["payload"],
+        outcome=row["outcome"],
+        claimed_outcome=row["claimed_outcome"],
+        failure_stage=row["failure_stage"],
+        reached_orbit=bool(row["reached_orbit"]),
+        norad_id=row["norad_id"],
+        cospar_id=row["cospar_id"],
+        summary=row["summary"],
+        sources=_tuple(row["sources"]),
+        confidence=row["confidence"],
+        time_local=row["time_local"],
+        utc_offset=row["utc_offset"],
+        vehicle_id=row["vehicle_id"],
+        site_id=row["site_id"],
+        payload_id=row["payload_id"],
         failure_time_s=row["failure_time_s"],
     )
 
 
 def _event(row: sqlite3.Row) -> TimelineEvent:
     return TimelineEvent(
-        id=row["id"], date_utc=row["date_utc"], date_precision=row["date_precision"],
-        end_date_utc=row["end_date_utc"], category=row["category"], title=row["title"],
-        summary=row["summary"] or "", actors=_tuple(row["actors"]),
-        sources=_tuple(row["sources"]), confidence=row["confidence"],
+        id=row["id"],
+        date_utc=row["date_utc"],
+        date_precision=row["date_precision"],
+        end_date_utc=row["end_date_utc"],
+        category=row["category"],
+        title=row["title"],
+        summary=row["summary"] or "",
+        actors=_tuple(row["actors"]),
+        sources=_tuple(row["sources"]),
+        confidence=row["confidence"],
     )
 
 
 def _subject(row: sqlite3.Row) -> Subject:
     return Subject(
-        id=row["id"], name=row["name"], kind=row["kind"], country=row["country"],
-        native_name=row["native_name"], aliases=_tuple(row["aliases"]), family=row["family"],
-        derived_from=row["derived_from"], operator=row["operator"], status=row["status"],
-        summary=row["summary"] or "", sources=_tuple(row["sources"]),
+        id=row["id"],
+        name=row["name"],
+        kind=row["kind"],
+        country=row["country"],
+        native_name=row["native_name"],
+        aliases=_tuple(row["aliases"]),
+        family=row["family"],
+        derived_from=row["derived_from"],
+        operator=row["operator"],
+        status=row["status"],
+        summary=row["summary"] or "",
+        sources=_tuple(row["sources"]),
         confidence=row["confidence"],
     )
 
 
 def _spec(row: sqlite3.Row) -> Spec:
     return Spec(
-        subject_id=row["subject_id"], attribute=row["attribute"], value=row["value"],
-        value_text=row["value_text"], unit=row["unit"], value_low=row["value_low"],
-        value_high=row["value_high"], confidence=row["confidence"],
-        sources=_tuple(row["sources"]), note=row["note"],
+        subject_id=row["subject_id"],
+        attribute=row["attribute"],
+        value=row["value"],
+        value_text=row["value_text"],
+        unit=row["unit"],
+        value_low=row["value_low"],
+        value_high=row["value_high"],
+        confidence=row["confidence"],
+        sources=_tuple(row["sources"]),
+        note=row["note"],
     )
 
 
 def _resolution(row: sqlite3.Row) -> Resolution:
     return Resolution(
-        number=row["number"], symbol=row["symbol"], adopted=row["adopted"], vote=row["vote"],
-        trigger=row["trigger"], summary=row["summary"] or "", sources=_tuple(row["sources"]),
+        number=row["number"],
+        symbol=row["symbol"],
+        adopted=row["adopted"],
+        vote=row["vote"],
+        trigger=row["trigger"],
+        summary=row["summary"] or "",
+        sources=_tuple(row["sources"]),
     )
 
 
 def _provision(row: sqlite3.Row) -> Provision:
     return Provision(
-        id=row["id"], resolution_number=row["resolution_number"],
-        resolution_symbol=row["resolution_symbol"], adopted=row["adopted"],
-        paragraph=row["paragraph"], topics=_tuple(row["topics"]), summary=row["summary"],
-        relevance=row["relevance"] or "", status=row["status"],
-        status_since=row["status_since"], sources=_tuple(row["sources"]),
+        id=row["id"],
+        resolution_number=row["resolution_number"],
+        resolution_symbol=row["resolution_symbol"],
+        adopted=row["adopted"],
+        paragraph=row["paragraph"],
+        topics=_tuple(row["topics"]),
+        summary=row["summary"],
+        relevance=row["relevance"] or "",
+        status=row["status"],
+        status_since=row["status_since"],
+        sources=_tuple(row["sources"]),
         confidence=row["confidence"],
     )
 
 
 def _source(row: sqlite3.Row) -> Source:
     return Source(
-        id=row["id"], title=row["title"], publisher=row["publisher"], url=row["url"] or "",
-        published=row["published"] or "", accessed=row["accessed"] or "",
+        id=row["id"],
+        title=row["title"],
+        publisher=row["publisher"],
+        url=row["url"] or "",
+        published=row["published"] or "",
+        accessed=row["accessed"] or "",
     )

@@ -84,7 +84,8 @@ CREATE VIEW timeline_events AS
 SELECT l.id, l.date_utc, 'day' AS date_precision, NULL AS end_date_utc,
        'satellite_launch' AS category,
        v.name || COALESCE(' / ' || p.name, '') AS title, l.summary,
-       json_array('PRK') AS actors, {cited_sources_sql("launch_attempt", "l.id")} AS sources, l.confidence
+       json_array('PRK') AS actors, {cited_sources_sql("launch_attempt", "l.id")} AS sources,
+       l.confidence
 FROM launches l
 JOIN subjects v ON v.id = l.vehicle_id
 LEFT JOIN subjects p ON p.id = l.payload_id
@@ -96,7 +97,8 @@ FROM events e;
 CREATE VIEW capability_specs AS
 SELECT sp.subject_id, su.name AS subject_name, su.kind AS subject_kind, su.country,
        sp.attribute, sp.value, sp.value_text, sp.unit, sp.value_low, sp.value_high,
-       sp.confidence, {cited_sources_sql("spec", "sp.subject_id || '/' || sp.attribute")} AS sources,
+       sp.confidence,
+       {cited_sources_sql("spec", "sp.subject_id || '/' || sp.attribute")} AS sources,
        sp.note
 FROM specs sp JOIN subjects su ON su.id = sp.subject_id;
 
@@ -114,21 +116,60 @@ CREATE VIEW dataset_info AS SELECT key, value FROM dataset;
 
 PUBLIC_VIEWS: dict[str, tuple[str, ...]] = {
     "launch_attempts": (
-        "id", "date_utc", "time_utc", "date_local", "vehicle", "site", "payload", "outcome",
-        "claimed_outcome", "failure_stage", "reached_orbit", "norad_id", "cospar_id", "summary",
-        "sources", "confidence",
+        "id",
+        "date_utc",
+        "time_utc",
+        "date_local",
+        "vehicle",
+        "site",
+        "payload",
+        "outcome",
+        "claimed_outcome",
+        "failure_stage",
+        "reached_orbit",
+        "norad_id",
+        "cospar_id",
+        "summary",
+        "sources",
+        "confidence",
     ),
     "timeline_events": (
-        "id", "date_utc", "date_precision", "end_date_utc", "category", "title", "summary",
-        "actors", "sources", "confidence",
+        "id",
+        "date_utc",
+        "date_precision",
+        "end_date_utc",
+        "category",
+        "title",
+        "summary",
+        "actors",
+        "sources",
+        "confidence",
     ),
     "capability_specs": (
-        "subject_id", "subject_name", "subject_kind", "country", "attribute", "value",
-        "value_text", "unit", "value_low", "value_high", "confidence", "sources", "note",
+        "subject_id",
+        "subject_name",
+        "subject_kind",
+        "country",
+        "attribute",
+        "value",
+        "value_text",
+        "unit",
+        "value_low",
+        "value_high",
+        "confidence",
+        "sources",
+        "note",
     ),
     "sanctions_provisions": (
-        "id", "resolution_number", "resolution_symbol", "adopted", "paragraph", "topics",
-        "summary", "relevance", "sources",
+        "id",
+        "resolution_number",
+        "resolution_symbol",
+        "adopted",
+        "paragraph",
+        "topics",
+        "summary",
+        "relevance",
+        "sources",
     ),
     "sources": ("id", "title", "publisher", "url", "published", "accessed"),
     "dataset_info": ("key", "value"),

@@ -46,9 +46,7 @@ class _Checker:
         self.sources = sources
         self.problems: list[Problem] = []
         self.source_ids = {r.text("id") for r in sources.table("sources.csv")}
-        self.subject_kinds = {
-            r.text("id"): r.text("kind") for r in sources.table("subjects.csv")
-        }
+        self.subject_kinds = {r.text("id"): r.text("kind") for r in sources.table("subjects.csv")}
         self.site_ids = {r.text("id") for r in sources.table("sites.csv")}
         self.resolution_numbers = {r.text("number") for r in sources.table("resolutions.csv")}
 
@@ -93,7 +91,9 @@ class _Checker:
                 if source_id not in self.source_ids:
                     self.report(row, f"unknown source id '{source_id}'")
 
-    def _check_enum(self, rows: tuple[SourceRow, ...], column: str, allowed: tuple[str, ...]) -> None:
+    def _check_enum(
+        self, rows: tuple[SourceRow, ...], column: str, allowed: tuple[str, ...]
+    ) -> None:
         for row in rows:
             value = row.text(column)
             if value is not None and value not in allowed:
@@ -123,7 +123,9 @@ class _Checker:
             self.report(row, f"{column} '{value}' is not a number")
             return None
 
-    def check_reference(self, row: SourceRow, column: str, known: set[str | None], what: str) -> None:
+    def check_reference(
+        self, row: SourceRow, column: str, known: set[str | None], what: str
+    ) -> None:
         value = row.text(column)
         if value is not None and value not in known:
             self.report(row, f"{column} '{value}' is not a known {what}")
@@ -231,14 +233,19 @@ def _check_launches(checker: _Checker) -> None:
 
 def _check_launch_subjects(checker: _Checker, row: SourceRow) -> None:
     checker.check_reference(row, "site_id", checker.site_ids, "site")
-    for column, kind in (("vehicle_id", SubjectKind.LAUNCH_VEHICLE), ("payload_id", SubjectKind.SATELLITE)):
+    for column, kind in (
+        ("vehicle_id", SubjectKind.LAUNCH_VEHICLE),
+        ("payload_id", SubjectKind.SATELLITE),
+    ):
         value = row.text(column)
         if value is None:
             continue
         if value not in checker.subject_kinds:
             checker.report(row, f"{column} '{value}' is not a known subject")
         elif checker.subject_kinds[value] != kind:
-            checker.report(row, f"{column} '{value}' is a {checker.subject_kinds[value]}, not a {kind}")
+            checker.report(
+                row, f"{column} '{value}' is a {checker.subject_kinds[value]}, not a {kind}"
+            )
 
 
 def _check_launch_times(checker: _Checker, row: SourceRow) -> None:
@@ -248,12 +255,22 @@ def _check_launch_times(checker: _Checker, row: SourceRow) -> None:
         if time_utc and offset and date_utc:
             local = dates.local_datetime(date_utc, time_utc, offset)
             if date_local and local.date().isoformat() != date_local:
-                checker.report(row, f"date_local {date_local} disagrees with {date_utc} {time_utc} UTC{offset} ({local:%Y-%m-%d})")
+                checker.report(
+                    row,
+                    f"date_local {date_local} disagrees with {date_utc} {time_utc} "
+                    f"UTC{offset} ({local:%Y-%m-%d})",
+                )
             time_local = row.text("time_local")
             if time_local and dates.parse_time(time_local).strftime("%H:%M") != f"{local:%H:%M}":
-                checker.report(row, f"time_local {time_local} disagrees with {time_utc} UTC{offset} ({local:%H:%M})")
+                checker.report(
+                    row,
+                    f"time_local {time_local} disagrees with {time_utc} "
+                    f"UTC{offset} ({local:%H:%M})",
+                )
         elif date_utc and date_local and not dates.local_date_is_plausible(date_utc, date_local):
-            checker.report(row, f"date_local {date_local} is more than a day from date_utc {date_utc}")
+            checker.report(
+                row, f"date_local {date_local} is more than a day from date_utc {date_utc}"
+            )
     except ValueError as error:
         checker.report(row, str(error))
 
@@ -267,7 +284,13 @@ def _check_events(checker: _Checker) -> None:
         checker.check_date(row, "date_utc", precision)
         checker.check_date(row, "end_date_utc")
         start, end = row.text("date_utc"), row.text("end_date_utc")
-        if start and end and _safe_date(end) and _safe_date(start) and _safe_date(end) < _safe_date(start):
+        if (
+            start
+            and end
+            and _safe_date(end)
+            and _safe_date(start)
+            and _safe_date(end) < _safe_date(start)
+        ):
             checker.report(row, f"end_date_utc {end} is before date_utc {start}")
         for actor in row.items("actors"):
             if not _ACTOR.match(actor):
@@ -295,8 +318,14 @@ def _safe_date(text: str) -> date | None:
 
 
 _FILE_CHECKS: tuple[Callable[[_Checker], None], ...] = (
-    _check_dataset, _check_sources, _check_sites, _check_subjects, _check_specs,
-    _check_launches, _check_events, _check_sanctions,
+    _check_dataset,
+    _check_sources,
+    _check_sites,
+    _check_subjects,
+    _check_specs,
+    _check_launches,
+    _check_events,
+    _check_sanctions,
 )
 
 

@@ -22,7 +22,9 @@ from briefer.ui.state import SelectionState
 class MainWindow(QMainWindow):
     """Tabs for timeline, comparison and sanctions beside a detail pane."""
 
-    def __init__(self, services: ServiceContext, state: SelectionState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: ServiceContext, state: SelectionState, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._services = services
         self._state = state
@@ -74,7 +76,12 @@ class MainWindow(QMainWindow):
     def _build_view_menu(self) -> None:
         view_menu = self.menuBar().addMenu("&View")
         for number, (name, widget) in enumerate(
-            (("Timeline", self.timeline), ("Comparison", self.comparison), ("Sanctions", self.sanctions)), start=1
+            (
+                ("Timeline", self.timeline),
+                ("Comparison", self.comparison),
+                ("Sanctions", self.sanctions),
+            ),
+            start=1,
         ):
             action = view_menu.addAction(name)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -148,6 +155,6 @@ class MainWindow(QMainWindow):
         settings.set_blob(GEOMETRY_KEY, bytes(self.saveGeometry().data()))
         settings.set_blob(STATE_KEY, bytes(self.splitter.saveState().data()))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)

@@ -21,7 +21,7 @@ class _FirstPaint(QObject):
         self._app = app
         self._seen = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             not self._seen
             and event.type() == QEvent.Type.Paint
@@ -33,7 +33,10 @@ class _FirstPaint(QObject):
         return False
 
     def _report(self) -> None:
-        print(f"smoke-test: main window painted {seconds_since_start():.3f} s after process start", flush=True)
+        print(
+            f"smoke-test: main window painted {seconds_since_start():.3f} s after process start",
+            flush=True,
+        )
         self._app.quit()
 
 

@@ -7,7 +7,13 @@ from briefer.domain import dates
 
 @pytest.mark.parametrize(
     ("text", "precision"),
-    [("2023-11-21", "day"), ("2023-11", "month"), ("2023", "year"), ("21/11/2023", None), ("", None)],
+    [
+        ("2023-11-21", "day"),
+        ("2023-11", "month"),
+        ("2023", "year"),
+        ("21/11/2023", None),
+        ("", None),
+    ],
 )
 def test_precision_of(text, precision):
     assert dates.precision_of(text) == precision

@@ -11,7 +11,10 @@ from tests.fixture_data import with_changes, write_dataset
 
 def table_dump(path):
     conn = sqlite3.connect(path)
-    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+    names = [
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+    ]
     dump = {name: conn.execute(f"SELECT * FROM [{name}] ORDER BY 1").fetchall() for name in names}
     conn.close()
     return dump
@@ -37,8 +40,12 @@ def test_views_join_names_and_cite_sources_in_order(fixture_db):
     ).fetchone()
     assert spec == (None, 80.0, 92.0, '["src-a","src-b"]')
     categories = dict(conn.execute("SELECT id, category FROM timeline_events"))
-    assert categories == {"l-1998": "satellite_launch", "l-2012": "satellite_launch",
-                          "l-2016": "satellite_launch", "evt-poe": "period"}
+    assert categories == {
+        "l-1998": "satellite_launch",
+        "l-2012": "satellite_launch",
+        "l-2016": "satellite_launch",
+        "evt-poe": "period",
+    }
 
 
 def test_dataset_info_carries_versions_and_hash(fixture_db, source_dir):
@@ -59,7 +66,9 @@ def test_foreign_keys_are_declared(fixture_db):
 
 def test_full_text_indexes_match_native_names(fixture_db):
     conn = sqlite3.connect(fixture_db)
-    hits = conn.execute("SELECT rowid FROM subjects_fts WHERE subjects_fts MATCH 'Ракета'").fetchall()
+    hits = conn.execute(
+        "SELECT rowid FROM subjects_fts WHERE subjects_fts MATCH 'Ракета'"
+    ).fetchall()
     assert len(hits) == 1
     hits = conn.execute("SELECT rowid FROM sites_fts WHERE sites_fts MATCH 'tongchang*'").fetchall()
     assert len(hits) == 1

@@ -11,15 +11,22 @@ def test_reads_domain_records(fixture_db):
     launches = store.launch_attempts()
     assert [launch.id for launch in launches] == ["l-1998", "l-2012", "l-2016"]
     first = launches[0]
-    assert (first.outcome, first.claimed_outcome, first.reached_orbit) == ("failure", "success", False)
+    assert (first.outcome, first.claimed_outcome, first.reached_orbit) == (
+        "failure",
+        "success",
+        False,
+    )
     assert store.launch_attempt("l-2016").utc_offset == "+08:30"
     assert store.launch_attempt("missing") is None
     assert {s.name for s in store.subjects("launch_vehicle")} == {"Rocket A", "Raketa"}
     assert store.subject("rocket-r").native_name == "Ракета"
-    unknown = [s for s in store.specs("sat-1") if s.attribute == "mass_kg"][0]
+    unknown = next(s for s in store.specs("sat-1") if s.attribute == "mass_kg")
     assert unknown.is_unknown
     provisions = store.provisions()
-    assert [(p.id, p.status) for p in provisions] == [("res2087-op2", "in_force"), ("res2087-op6", "lapsed")]
+    assert [(p.id, p.status) for p in provisions] == [
+        ("res2087-op2", "in_force"),
+        ("res2087-op6", "lapsed"),
+    ]
     assert [s.id for s in store.sources(["src-b", "src-a", "ghost"])] == ["src-b", "src-a"]
 
 

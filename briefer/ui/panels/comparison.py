@@ -15,7 +15,10 @@ from briefer.ui.models.record_table import Column, RecordTableModel
 from briefer.ui.panels.record_table import RecordTable
 from briefer.ui.theme import CONFIDENCE_MARKS
 
-KIND_CHOICES = (("Launch vehicles", SubjectKind.LAUNCH_VEHICLE), ("Satellites", SubjectKind.SATELLITE))
+KIND_CHOICES = (
+    ("Launch vehicles", SubjectKind.LAUNCH_VEHICLE),
+    ("Satellites", SubjectKind.SATELLITE),
+)
 
 
 def _ref(overview: SubjectOverview) -> EntityRef:
@@ -38,7 +41,9 @@ def _spec_column(attribute: str) -> Column[SubjectOverview]:
         spec = overview.spec(attribute)
         return spec.value if spec is not None and spec.value is not None else -1.0
 
-    return Column(attribute_label(attribute), text, tooltip=tooltip, sort_key=sort_key, align_right=True)
+    return Column(
+        attribute_label(attribute), text, tooltip=tooltip, sort_key=sort_key, align_right=True
+    )
 
 
 def _columns(kind: str) -> list[Column[SubjectOverview]]:
@@ -86,7 +91,11 @@ class ComparisonPanel(QWidget):
             table.record_selected.connect(self.record_selected)
             self.models[kind], self.tables[kind] = model, table
             layout.addWidget(table, stretch=1)
-        self.note = QLabel("Hover a value for its confidence and sources; “unknown” means no public figure was found.", self)
+        self.note = QLabel(
+            "Hover a value for its confidence and sources; "
+            "“unknown” means no public figure was found.",
+            self,
+        )
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.kind_box.currentIndexChanged.connect(self._on_kind_changed)

@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from briefer.services.detail import Detail
 from briefer.ui.theme import CONFIDENCE_MARKS, OUTCOME_COLOURS
 
-_EMPTY = "<p style='color: gray'>Select a launch, a system or a provision to see its facts and sources here.</p>"
+_EMPTY = (
+    "<p style='color: gray'>Select a launch, a system or a provision "
+    "to see its facts and sources here.</p>"
+)
 
 
 def _fact_value(label: str, value: str) -> str:
@@ -38,11 +41,16 @@ def detail_html(detail: Detail) -> str:
         parts.append(f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4><p>{escape(text)}</p>")
     mark = CONFIDENCE_MARKS.get(detail.confidence, "")
     parts.append(f"<p><b>Confidence:</b> {mark} {escape(detail.confidence)}</p>")
-    parts.append(f"<h4 style='margin-bottom:2px'>Sources ({len(detail.sources)})</h4><ol style='margin-left:-16px'>")
+    parts.append(
+        f"<h4 style='margin-bottom:2px'>Sources ({len(detail.sources)})</h4>"
+        "<ol style='margin-left:-16px'>"
+    )
     for source in detail.sources:
         date = f", {escape(source.published)}" if source.published else ""
         url = f"<br><span style='color:gray'>{escape(source.url)}</span>" if source.url else ""
-        parts.append(f"<li>{escape(source.publisher)}: <i>{escape(source.title)}</i>{date}{url}</li>")
+        parts.append(
+            f"<li>{escape(source.publisher)}: <i>{escape(source.title)}</i>{date}{url}</li>"
+        )
     parts.append("</ol>")
     return "".join(parts)
 

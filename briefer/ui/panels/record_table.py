@@ -18,7 +18,9 @@ class RecordTable(QTableView):
 
     record_selected = Signal(object)
 
-    def __init__(self, model: RecordTableModel, accessible_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: RecordTableModel, accessible_name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._source = model
         self._proxy = QSortFilterProxyModel(self)

@@ -63,7 +63,9 @@ class LaunchStrip(pg.PlotWidget):
     launch_clicked = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
+        super().__init__(
+            parent, axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
+        )
         self.setAccessibleName("Launch attempts on a time axis")
         self.setFixedHeight(120)
         self.setMouseEnabled(x=True, y=False)
@@ -77,9 +79,10 @@ class LaunchStrip(pg.PlotWidget):
         self._x_by_id: dict[str, float] = {}
         self._legend = self.addLegend(offset=(8, 2), colCount=4)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        constructed = getattr(self, "_legend", None) is not None
+        if constructed and event.type() == QEvent.Type.PaletteChange:
             self.apply_palette()
 
     def apply_palette(self) -> None:
@@ -93,11 +96,15 @@ class LaunchStrip(pg.PlotWidget):
 
     def set_launches(self, launches: Sequence[LaunchAttempt]) -> None:
         spots = [self._spot(launch) for launch in launches]
-        self._x_by_id = {launch.id: spot["pos"][0] for launch, spot in zip(launches, spots, strict=True)}
+        self._x_by_id = {
+            launch.id: spot["pos"][0] for launch, spot in zip(launches, spots, strict=True)
+        }
         self._spots.setData(spots)
         self._legend.clear()
         for outcome in ("success", "failure"):
-            sample = pg.ScatterPlotItem(symbol=OUTCOME_SYMBOLS[outcome], brush=OUTCOME_COLOURS[outcome], pen=None, size=11)
+            sample = pg.ScatterPlotItem(
+                symbol=OUTCOME_SYMBOLS[outcome], brush=OUTCOME_COLOURS[outcome], pen=None, size=11
+            )
             self._legend.addItem(sample, outcome.capitalize())
         if self._x_by_id:
             low, high = min(self._x_by_id.values()), max(self._x_by_id.values())
@@ -122,7 +129,12 @@ class LaunchStrip(pg.PlotWidget):
     @staticmethod
     def _tip(x: float, y: float, data: Any) -> str:
         launch: LaunchAttempt = data
-        return f"{launch.vehicle} / {launch.payload or '?'}\n{formatting.launch_when_utc(launch)}\n{formatting.outcome_pair(launch)}"
+        lines = (
+            f"{launch.vehicle} / {launch.payload or '?'}",
+            formatting.launch_when_utc(launch),
+            formatting.outcome_pair(launch),
+        )
+        return "\n".join(lines)
 
     def _on_spots_clicked(self, _item: Any, points: Sequence[Any], _event: Any) -> None:
         if len(points):

@@ -1,0 +1,108 @@
+"""Start-up time and memory of Briefer beside the floor its stack imposes.
+
+Runs, alternately, ``python -m briefer --smoke-test`` and a bare PySide6 main window holding
+one empty pyqtgraph plot; each reports when its window has first painted, counted from process
+start. Prints JSON lines (benchmark, case, metric, value, unit): the medians, their ratio and
+each case's peak resident memory. Budgets: ratio <= 1.5, app peak RSS <= 200 MiB.
+
+    python benchmarks/startup.py [--runs N] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+
+FLOOR = r"""
+import os, sys
+os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+import pyqtgraph as pg
+from briefer.process_clock import seconds_since_start
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(pg.PlotWidget())
+window.resize(1280, 780)
+
+class FirstPaint(QObject):
+    seen = False
+    def eventFilter(self, watched, event):
+        if not self.seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) \
+                and watched.window() is window:
+            self.seen = True
+            QTimer.singleShot(0, self.report)
+        return False
+    def report(self):
+        print(f"main window painted {seconds_since_start():.3f} s after process start", flush=True)
+        app.quit()
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+PAINTED = re.compile(r"painted (\d+\.\d+) s after process start")
+
+
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds to first paint as the child reports it, and the child's peak RSS in MiB."""
+    child = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True
+    )
+    out = child.stdout.read() if child.stdout else ""
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    match = PAINTED.search(out)
+    if child.returncode != 0 or match is None:
+        raise SystemExit(f"startup benchmark: {command} failed ({child.returncode}): {out!r}")
+    return float(match.group(1)), usage.ru_maxrss / 1024
+
+
+def emit(case: str, metric: str, value: float, unit: str) -> None:
+    print(
+        json.dumps(
+            {
+                "benchmark": "startup",
+                "case": case,
+                "metric": metric,
+                "value": round(value, 4),
+                "unit": unit,
+            }
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--db", help="reference database (default: the bundled one)")
+    args = parser.parse_args()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env["BRIEFER_USER_DIR"] = tempfile.mkdtemp(prefix="briefer-bench-")
+    app = [sys.executable, "-m", "briefer", "--smoke-test"] + (["--db", args.db] if args.db else [])
+    floor = [sys.executable, "-c", FLOOR]
+    run_once(app, env)  # warm the file cache and create the user database
+    run_once(floor, env)
+    samples: dict[str, list[tuple[float, float]]] = {"app": [], "floor": []}
+    for _ in range(args.runs):
+        samples["app"].append(run_once(app, env))
+        samples["floor"].append(run_once(floor, env))
+    medians = {}
+    for case, values in samples.items():
+        medians[case] = statistics.median(seconds for seconds, _ in values)
+        emit(case, "first_paint_median", medians[case], "s")
+        emit(case, "first_paint_max", max(seconds for seconds, _ in values), "s")
+        emit(case, "peak_rss_median", statistics.median(rss for _, rss in values), "MiB")
+    emit("app", "ratio_to_floor", medians["app"] / medians["floor"], "x")
+
+
+if __name__ == "__main__":
+    main()

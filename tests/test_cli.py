@@ -1,0 +1,120 @@
+"""The headless command line, run as a user would: a separate process, exit codes, output."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.fixture_data import with_changes, write_dataset
+
+
+def briefer(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "briefer", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_version_prints_app_and_dataset(fixture_db):
+    result = briefer("--version", "--db", str(fixture_db))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Briefer ")
+    assert lines[1] == "dataset test.1 (as of 2025-01-31, schema 1)"
+
+
+def test_info_json_counts_rows_per_public_view(fixture_db):
+    result = briefer("data", "info", "--json", "--db", str(fixture_db))
+    info = json.loads(result.stdout)
+    assert info["path"] == str(fixture_db)
+    assert info["counts"] == {
+        "launch_attempts": 3,
+        "timeline_events": 4,
+        "capability_specs": 4,
+        "sanctions_provisions": 2,
+        "sources": 3,
+        "dataset_info": 4,
+    }
+
+
+def test_environment_variable_selects_the_database(fixture_db):
+    result = briefer("data", "info", env={"BRIEFER_DB": str(fixture_db)})
+    assert f"path: {fixture_db}" in result.stdout
+
+
+def test_check_reports_every_problem_and_exits_1(tmp_path):
+    rows = with_changes("launch_attempts.csv", 0, sources="ghost", outcome="win")
+    folder = write_dataset(tmp_path / "bad", rows)
+    result = briefer("data", "check", "--source", str(folder))
+    assert result.returncode == 1
+    assert "launch_attempts.csv:2: unknown source id 'ghost'" in result.stdout
+    assert "launch_attempts.csv:2: outcome 'win' is not one of" in result.stdout
+    assert result.stderr.strip() == f"2 problem(s) in {folder}"
+
+
+def test_check_passes_on_sound_sources(source_dir):
+    result = briefer("data", "check", "--source", str(source_dir))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("ok: ")
+
+
+def test_build_writes_where_db_points(source_dir, tmp_path):
+    target = tmp_path / "out" / "ref.db"
+    result = briefer("data", "build", "--source", str(source_dir), "--db", str(target))
+    assert result.returncode == 0, result.stderr
+    assert briefer("data", "info", "--db", str(target)).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "reference database not found"),
+        (b"garbage" * 500, "damaged or not a Briefer database"),
+    ],
+)
+def test_bad_database_is_one_line_and_exit_2(tmp_path, content, message):
+    path = tmp_path / "bad.db"
+    if content is not None:
+        path.write_bytes(content)
+    result = briefer("data", "info", "--db", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and message in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_option_is_one_line_and_exit_2():
+    result = briefer("data", "frobnicate")
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_headless_commands_never_import_qt(fixture_db):
+    code = (
+        "import sys; from briefer.__main__ import main; "
+        f"main(['data', 'info', '--db', {str(fixture_db)!r}]); main(['--version', '--db', {str(fixture_db)!r}]); "
+        "main(['data', 'check']); "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')]; "
+        "print('QT', bad)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert "QT []" in result.stdout, result.stdout + result.stderr
+
+
+def test_every_command_has_help_and_is_documented():
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    for command in (["data", "build"], ["data", "check"], ["data", "info"]):
+        result = briefer(*command, "--help")
+        assert result.returncode == 0 and "usage:" in result.stdout
+        assert f"briefer {' '.join(command)}" in readme
+    for flag in ("--version", "--db", "--smoke-test"):
+        assert flag in readme

@@ -1,0 +1,149 @@
+import re
+import subprocess
+import sys
+from argparse import Namespace
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from briefer import paths
+from briefer.domain.records import EntityRef
+from briefer.ui import theme
+from briefer.ui.main_window import MainWindow
+from briefer.ui.state import SelectionState
+
+
+def test_each_panel_shows_rows_from_the_database(window):
+    assert window.timeline.model.rowCount() == 3
+    assert window.comparison.models["launch_vehicle"].rowCount() == 2
+    assert window.comparison.models["satellite"].rowCount() == 1
+    assert window.sanctions.model.rowCount() == 2
+    assert "1 of 3 attempts reached orbit" in window.timeline.tally_label.text()
+    status = " ".join(
+        w.text() for w in window.statusBar().findChildren(type(window.timeline.tally_label))
+    )
+    assert "Dataset test.1 · as of 2025-01-31" in status
+
+
+def test_selecting_a_row_fills_the_detail_pane_with_sources(qtbot, window):
+    table = window.timeline.table
+    row = next(r for r in range(3) if table.ref_at_row(r) == EntityRef("launch_attempt", "l-2012"))
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    text = window.detail.text
+    assert "Rocket A · Sat One" in text
+    assert "Outcome (assessed)" in text and "failure" in text
+    assert "Confidence: ● confirmed" in text
+    assert "Agency report <b>&amp;" in text  # data text is shown literally, never as markup
+
+
+def test_selection_is_shared_across_panels(qtbot, window):
+    window.comparison.tables["launch_vehicle"].select_ref(None)
+    window._state.select(EntityRef("launch_attempt", "l-2016"))
+    assert window.timeline.table.selectionModel().hasSelection()
+    window.tabs.setCurrentWidget(window.comparison)
+    table = window.comparison.tables["launch_vehicle"]
+    row = next(r for r in range(2) if table.ref_at_row(r) == EntityRef("subject", "rocket-r"))
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualRect(table.model().index(row, 0)).center(),
+    )
+    assert window._state.current == EntityRef("subject", "rocket-r")
+    assert not window.timeline.table.selectionModel().hasSelection()
+    assert "Raketa" in window.detail.text and "Ракета" in window.detail.text
+
+
+def test_clicking_a_marker_on_the_strip_selects_that_launch(qtbot, window):
+    strip = window.timeline.strip
+    x = strip._x_by_id["l-2016"]
+    scene_point = strip.plotItem.vb.mapViewToScene(QPointF(x, -0.25))
+    widget_point = strip.mapFromScene(scene_point)
+    with qtbot.waitSignal(window._state.selection_changed, timeout=2000) as blocker:
+        qtbot.mouseClick(strip.viewport(), Qt.MouseButton.LeftButton, pos=widget_point)
+    assert blocker.args == [EntityRef("launch_attempt", "l-2016")]
+    assert "2016-02-07 09:00 (UTC+08:30)" in window.detail.text
+
+
+def test_shortcuts_reach_each_panel(qtbot, window):
+    window.activateWindow()
+    for key, panel in (
+        (Qt.Key.Key_2, window.comparison),
+        (Qt.Key.Key_3, window.sanctions),
+        (Qt.Key.Key_1, window.timeline),
+    ):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentWidget() is panel
+
+
+def test_export_is_present_but_disabled(window):
+    assert window.export_action.text().startswith("&Export briefing")
+    assert not window.export_action.isEnabled()
+
+
+def test_window_geometry_is_remembered(qtbot, services):
+    first = MainWindow(services, SelectionState())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(780, 560)
+    first.splitter.setSizes([500, 280])
+    chosen = (first.width(), first.height())
+    assert chosen != (800, 600)  # not what an unremembered window gets on this screen
+    first.close()
+    second = MainWindow(services, SelectionState())
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == chosen
+    assert abs(second.splitter.sizes()[1] - first.splitter.sizes()[1]) <= 2
+
+
+def test_dark_theme_is_applied_and_stored(window, services):
+    action = next(a for a in window.theme_actions.actions() if a.data() == "dark")
+    action.trigger()
+    assert services.settings.theme == "dark"
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    light = next(a for a in window.theme_actions.actions() if a.data() == "light")
+    light.trigger()
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 200
+
+
+def test_bundled_font_covers_hangul_and_cyrillic(qapp):
+    families = theme.register_fonts(paths.fonts_dir())
+    assert "NanumGothic" in families
+    metrics = QFontMetrics(QFont("NanumGothic"))
+    for character in "천리마만리경Союзб":
+        assert metrics.inFontUcs4(ord(character)), character
+    assert "NanumGothic" in QGuiApplication.font().families()
+
+
+def test_table_models_are_sound(qtmodeltester, window):
+    qtmodeltester.check(window.timeline.model)
+    qtmodeltester.check(window.sanctions.model)
+    qtmodeltester.check(window.comparison.models["launch_vehicle"])
+
+
+def test_corrupt_database_shows_a_dialog_not_a_traceback(qapp, tmp_path, monkeypatch, capsys):
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text: shown.append((title, text))
+    )
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database" * 100)
+    from briefer.app import run_gui
+
+    code = run_gui(Namespace(db=str(bad), smoke_test=False))
+    assert code == 2
+    assert len(shown) == 1 and "damaged or not a Briefer database" in shown[0][1]
+    assert "damaged" in capsys.readouterr().err
+
+
+def test_smoke_test_paints_and_exits(fixture_db, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "briefer", "--smoke-test", "--db", str(fixture_db)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"main window painted \d+\.\d{3} s after process start", result.stdout)
