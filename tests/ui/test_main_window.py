@@ -147,3 +147,15 @@ def test_smoke_test_paints_and_exits(fixture_db, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert re.search(r"main window painted \d+\.\d{3} s after process start", result.stdout)
+
+
+def test_start_up_stays_lean(fixture_db):
+    code = (
+        "import sys; from briefer.__main__ import main; "
+        f"code = main(['--smoke-test', '--db', {str(fixture_db)!r}]); "
+        "print('exit', code, 'heavy', sorted(m for m in ('reportlab', 'sqlite_utils') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert "exit 0 heavy []" in result.stdout, result.stdout + result.stderr
