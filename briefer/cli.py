@@ -120,7 +120,7 @@ def _staleness(args: argparse.Namespace, folder: Path) -> list[str]:
     try:
         store = _open_store(args)
     except StoreError as error:
-        return [f"{error}; run 'briefer data build'"]
+        return [str(error)]
     built_from = store.dataset_info().content_sha256
     store.close()
     if built_from != content_sha256(folder):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from briefer.store.schema import SCHEMA_VERSION
 from tests.fixture_data import with_changes, write_dataset
 
 
@@ -26,7 +27,7 @@ def test_version_prints_app_and_dataset(fixture_db):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Briefer ")
-    assert lines[1] == "dataset test.1 (as of 2025-01-31, schema 1)"
+    assert lines[1] == f"dataset test.1 (as of 2025-01-31, schema {SCHEMA_VERSION})"
 
 
 def test_info_json_counts_rows_per_public_view(fixture_db):

@@ -143,3 +143,44 @@ class DatasetInfo:
     as_of: str
     content_sha256: str
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    native_name: str | None
+    aliases: tuple[str, ...]
+    country: str
+    kind: str
+    summary: str
+    sources: tuple[str, ...]
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one party said about a contested figure, and whether the dataset adopts it."""
+
+    id: str
+    subject_kind: str
+    subject_id: str
+    attribute: str
+    claimant: str
+    claimed_value: str
+    claim_date: str
+    adopted: bool
+    rationale: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LaunchLink:
+    """A launch attempt's tie to a Security Council act: a response to it, or a rule it breached."""
+
+    launch_id: str
+    target_kind: str
+    target_id: str
+    relation: str
+    note: str
+    sources: tuple[str, ...]

@@ -71,6 +71,32 @@ class EntityKind(StrEnum):
     PROVISION = "provision"
     SOURCE = "source"
     SITE = "site"
+    ORGANISATION = "organisation"
+    CLAIM = "claim"
+
+
+class LinkRelation(StrEnum):
+    """How a launch attempt relates to a Security Council act or provision."""
+
+    RESPONDED_TO = "responded_to"
+    BEARS_ON = "bears_on"
+
+
+class LinkTarget(StrEnum):
+    RESOLUTION = "resolution"
+    PROVISION = "provision"
+    COUNCIL_STATEMENT = "council_statement"
+    COUNCIL_MEETING = "council_meeting"
+
+
+class OrganisationKind(StrEnum):
+    SPACE_AGENCY = "space_agency"
+    MILITARY = "military"
+    GOVERNMENT = "government"
+    MEDIA = "media"
+    MANUFACTURER = "manufacturer"
+    INTERNATIONAL = "international"
+    RESEARCH = "research"
 
 
 def values_of(enum: type[StrEnum]) -> tuple[str, ...]:

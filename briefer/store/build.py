@@ -27,19 +27,22 @@ _LOADS: tuple[tuple[str, str, str | None], ...] = (
     ("events.csv", "events", "event"),
     ("resolutions.csv", "resolutions", "resolution"),
     ("provisions.csv", "provisions", "provision"),
+    ("organisations.csv", "organisations", "organisation"),
+    ("claims.csv", "claims", "claim"),
+    ("launch_links.csv", "launch_links", "launch_link"),
 )
 _REAL = {"latitude", "longitude", "value", "value_low", "value_high", "failure_time_s"}
-_INTEGER = {"reached_orbit", "number", "resolution_number"}
+_INTEGER = {"reached_orbit", "number", "resolution_number", "claims.adopted"}
 
 
-def _cell(column: str, value: str | tuple[str, ...] | None) -> Any:
+def _cell(table: str, column: str, value: str | tuple[str, ...] | None) -> Any:
     if isinstance(value, tuple):
         return json.dumps(list(value), ensure_ascii=False)
     if value is None:
         return None
     if column in _REAL:
         return float(value)
-    if column in _INTEGER:
+    if column in _INTEGER or f"{table}.{column}" in _INTEGER:
         return int(value)
     return value
 
@@ -49,13 +52,15 @@ def _entity_id(kind: str, row: SourceRow) -> str:
         return f"{row.text('subject_id')}/{row.text('attribute')}"
     if kind == "resolution":
         return row.text("number") or ""
+    if kind == "launch_link":
+        return f"{row.text('launch_id')}/{row.text('target_kind')}/{row.text('target_id')}"
     return row.text("id") or ""
 
 
-def _table_rows(row_set: tuple[SourceRow, ...]) -> Iterator[dict[str, Any]]:
+def _table_rows(table: str, row_set: tuple[SourceRow, ...]) -> Iterator[dict[str, Any]]:
     for row in row_set:
         yield {
-            column: _cell(column, value)
+            column: _cell(table, column, value)
             for column, value in row.values.items()
             if column != "sources"
         }
@@ -86,7 +91,7 @@ def _populate(db: sqlite_utils.Database, sources: SourceSet) -> None:
     db["dataset"].insert_all(_dataset_rows(sources))
     for file, table, kind in _LOADS:
         rows = sources.table(file)
-        db[table].insert_all(_table_rows(rows))
+        db[table].insert_all(_table_rows(table, rows))
         if kind is not None:
             db["citations"].insert_all(_citation_rows(kind, rows))
     for table, columns in schema.FULL_TEXT.items():

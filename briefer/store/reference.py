@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from briefer.domain.records import (
+    Claim,
     DatasetInfo,
     LaunchAttempt,
+    LaunchLink,
+    Organisation,
     Provision,
     Resolution,
     Source,
@@ -140,6 +143,31 @@ class ReferenceStore:
         )
         return [_provision(row) for row in self._rows(sql)]
 
+    def organisations(self) -> list[Organisation]:
+        cited = schema.cited_sources_sql("organisation", "o.id")
+        rows = self._rows(f"SELECT o.*, {cited} AS sources FROM organisations o ORDER BY o.name")
+        return [_organisation(row) for row in rows]
+
+    def claims(self, subject_kind: str | None = None, subject_id: str | None = None) -> list[Claim]:
+        cited = schema.cited_sources_sql("claim", "c.id")
+        sql = f"SELECT c.*, {cited} AS sources FROM claims c"
+        params: tuple[Any, ...] = ()
+        if subject_kind is not None and subject_id is not None:
+            sql += " WHERE c.subject_kind = ? AND c.subject_id = ?"
+            params = (subject_kind, subject_id)
+        return [_claim(row) for row in self._rows(sql + " ORDER BY c.claim_date, c.id", params)]
+
+    def launch_links(self, launch_id: str | None = None) -> list[LaunchLink]:
+        cited = schema.cited_sources_sql(
+            "launch_link", "k.launch_id || '/' || k.target_kind || '/' || k.target_id"
+        )
+        sql = f"SELECT k.*, {cited} AS sources FROM launch_links k"
+        params: tuple[Any, ...] = ()
+        if launch_id is not None:
+            sql += " WHERE k.launch_id = ?"
+            params = (launch_id,)
+        return [_link(row) for row in self._rows(sql + " ORDER BY k.launch_id, k.rowid", params)]
+
     def sources(self, ids: tuple[str, ...] | list[str] | None = None) -> list[Source]:
         rows = self._rows("SELECT * FROM sources ORDER BY id")
         found = {row["id"]: _source(row) for row in rows}
@@ -260,4 +288,44 @@ def _source(row: sqlite3.Row) -> Source:
         url=row["url"] or "",
         published=row["published"] or "",
         accessed=row["accessed"] or "",
+    )
+
+
+def _organisation(row: sqlite3.Row) -> Organisation:
+    return Organisation(
+        id=row["id"],
+        name=row["name"],
+        native_name=row["native_name"],
+        aliases=_tuple(row["aliases"]),
+        country=row["country"],
+        kind=row["kind"],
+        summary=row["summary"] or "",
+        sources=_tuple(row["sources"]),
+        confidence=row["confidence"],
+    )
+
+
+def _claim(row: sqlite3.Row) -> Claim:
+    return Claim(
+        id=row["id"],
+        subject_kind=row["subject_kind"],
+        subject_id=row["subject_id"],
+        attribute=row["attribute"],
+        claimant=row["claimant"],
+        claimed_value=row["claimed_value"],
+        claim_date=row["claim_date"],
+        adopted=bool(row["adopted"]),
+        rationale=row["rationale"],
+        sources=_tuple(row["sources"]),
+    )
+
+
+def _link(row: sqlite3.Row) -> LaunchLink:
+    return LaunchLink(
+        launch_id=row["launch_id"],
+        target_kind=row["target_kind"],
+        target_id=row["target_id"],
+        relation=row["relation"],
+        note=row["note"] or "",
+        sources=_tuple(row["sources"]),
     )

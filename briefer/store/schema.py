@@ -6,7 +6,7 @@ columns only change with ``SCHEMA_VERSION``.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = """
 CREATE TABLE dataset (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,6 +51,21 @@ CREATE TABLE provisions (
     id TEXT PRIMARY KEY, resolution_number INTEGER NOT NULL REFERENCES resolutions(number),
     paragraph TEXT NOT NULL, topics TEXT NOT NULL, summary TEXT NOT NULL, relevance TEXT,
     status TEXT NOT NULL, status_since TEXT, confidence TEXT NOT NULL
+);
+CREATE TABLE organisations (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, native_name TEXT, aliases TEXT NOT NULL,
+    country TEXT NOT NULL, kind TEXT NOT NULL, summary TEXT, confidence TEXT NOT NULL
+);
+CREATE TABLE claims (
+    id TEXT PRIMARY KEY, subject_kind TEXT NOT NULL, subject_id TEXT NOT NULL,
+    attribute TEXT NOT NULL, claimant TEXT NOT NULL, claimed_value TEXT NOT NULL,
+    claim_date TEXT NOT NULL, adopted INTEGER NOT NULL, rationale TEXT NOT NULL
+);
+CREATE INDEX claims_by_subject ON claims(subject_kind, subject_id);
+CREATE TABLE launch_links (
+    launch_id TEXT NOT NULL REFERENCES launches(id), target_kind TEXT NOT NULL,
+    target_id TEXT NOT NULL, relation TEXT NOT NULL, note TEXT,
+    PRIMARY KEY (launch_id, target_kind, target_id)
 );
 CREATE TABLE citations (
     entity_kind TEXT NOT NULL, entity_id TEXT NOT NULL, position INTEGER NOT NULL,
@@ -183,4 +198,6 @@ FULL_TEXT: dict[str, tuple[str, ...]] = {
     "provisions": ("paragraph", "summary", "relevance"),
     "resolutions": ("symbol", "trigger", "summary"),
     "source_docs": ("title", "publisher"),
+    "organisations": ("name", "native_name", "aliases", "summary"),
+    "claims": ("claimant", "claimed_value", "rationale"),
 }

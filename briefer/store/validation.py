@@ -13,6 +13,10 @@ from briefer.domain.vocabulary import (
     ClaimedOutcome,
     Confidence,
     DatePrecision,
+    EntityKind,
+    LinkRelation,
+    LinkTarget,
+    OrganisationKind,
     Outcome,
     ProvisionStatus,
     SubjectKind,
@@ -310,6 +314,99 @@ def _check_sanctions(checker: _Checker) -> None:
             checker.report(row, "a provision that is not in force needs status_since")
 
 
+def _ids(checker: _Checker, file: str, column: str = "id") -> set[str | None]:
+    return {row.text(column) for row in checker.sources.table(file)}
+
+
+def _claimable(checker: _Checker) -> dict[str, set[str | None]]:
+    """The ids a claim may point at, by the kind of record."""
+    return {
+        EntityKind.LAUNCH_ATTEMPT: _ids(checker, "launch_attempts.csv"),
+        EntityKind.SUBJECT: set(checker.subject_kinds),
+        EntityKind.EVENT: _ids(checker, "events.csv"),
+        EntityKind.PROVISION: _ids(checker, "provisions.csv"),
+        EntityKind.RESOLUTION: checker.resolution_numbers,
+        EntityKind.SITE: checker.site_ids,
+        EntityKind.ORGANISATION: _ids(checker, "organisations.csv"),
+    }
+
+
+def _check_organisations(checker: _Checker) -> None:
+    rows = checker.sources.table("organisations.csv")
+    checker._check_enum(rows, "kind", values_of(OrganisationKind))
+    for row in rows:
+        country = row.text("country")
+        if country is not None and not _ACTOR.match(country):
+            checker.report(row, f"country '{country}' is not an ISO 3166 alpha-3 code or UN")
+
+
+def _check_claims(checker: _Checker) -> None:
+    rows = checker.sources.table("claims.csv")
+    targets = _claimable(checker)
+    checker._check_enum(rows, "subject_kind", tuple(targets))
+    checker._check_enum(rows, "adopted", ("0", "1"))
+    for row in rows:
+        checker.check_date(row, "claim_date")
+        known = targets.get(row.text("subject_kind") or "")
+        if known is not None:
+            checker.check_reference(row, "subject_id", known, row.text("subject_kind") or "")
+
+
+def _check_launch_links(checker: _Checker) -> None:
+    rows = checker.sources.table("launch_links.csv")
+    checker._check_enum(rows, "relation", values_of(LinkRelation))
+    checker._check_enum(rows, "target_kind", values_of(LinkTarget))
+    launch_dates = {
+        r.text("id"): r.text("date_utc") for r in checker.sources.table("launch_attempts.csv")
+    }
+    adopted = _adoption_dates(checker)
+    for row in rows:
+        checker.check_reference(row, "launch_id", set(launch_dates), "launch attempt")
+        kind, target = row.text("target_kind"), row.text("target_id")
+        launched = launch_dates.get(row.text("launch_id"))
+        if kind in (LinkTarget.RESOLUTION, LinkTarget.PROVISION):
+            known = (
+                checker.resolution_numbers
+                if kind == LinkTarget.RESOLUTION
+                else _ids(checker, "provisions.csv")
+            )
+            checker.check_reference(row, "target_id", known, kind)
+            _check_link_order(checker, row, adopted.get((kind, target)), launched)
+        elif not row.items("sources"):
+            checker.report(row, f"a link to a {kind} needs its own sources")
+
+
+def _adoption_dates(checker: _Checker) -> dict[tuple[str, str | None], str | None]:
+    by_number = {
+        r.text("number"): r.text("adopted") for r in checker.sources.table("resolutions.csv")
+    }
+    dates_: dict[tuple[str, str | None], str | None] = {
+        (LinkTarget.RESOLUTION, number): day for number, day in by_number.items()
+    }
+    for row in checker.sources.table("provisions.csv"):
+        dates_[(LinkTarget.PROVISION, row.text("id"))] = by_number.get(
+            row.text("resolution_number")
+        )
+    return dates_
+
+
+def _check_link_order(
+    checker: _Checker, row: SourceRow, adopted: str | None, launched: str | None
+) -> None:
+    """A provision must predate the launch it bears on; a response must follow the launch."""
+    if not adopted or not launched:
+        return
+    relation = row.text("relation")
+    if relation == LinkRelation.BEARS_ON and adopted > launched:
+        checker.report(
+            row, f"{row.text('target_id')} was adopted {adopted}, after the launch on {launched}"
+        )
+    if relation == LinkRelation.RESPONDED_TO and adopted < launched:
+        checker.report(
+            row, f"{row.text('target_id')} was adopted {adopted}, before the launch on {launched}"
+        )
+
+
 def _safe_date(text: str) -> date | None:
     try:
         return dates.parse_partial_date(text)
@@ -326,6 +423,9 @@ _FILE_CHECKS: tuple[Callable[[_Checker], None], ...] = (
     _check_launches,
     _check_events,
     _check_sanctions,
+    _check_organisations,
+    _check_claims,
+    _check_launch_links,
 )
 
 

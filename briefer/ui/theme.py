@@ -24,11 +24,12 @@ FALLBACK_FAMILY = "NanumGothic"
 def register_fonts(folder: Path) -> list[str]:
     """Register the bundled fonts and put them behind the default family as a fallback.
 
-    Many workstations have no Korean font; with the bundled one behind the system family,
-    Hangul and Cyrillic render while Latin text keeps the platform's look.
+    Many workstations have no Korean, Japanese or Arabic-script font; with the bundled ones
+    behind the system family, every name in the dataset renders while Latin text keeps the
+    platform's look.
     """
     families: list[str] = []
-    for path in sorted(folder.glob("*.ttf")):
+    for path in sorted([*folder.glob("*.ttf"), *folder.glob("*.otf")]):
         font_id = QFontDatabase.addApplicationFont(str(path))
         families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if families:

@@ -4,6 +4,7 @@ import pytest
 
 from briefer.store.errors import DatabaseCorrupt, DatabaseMissing, SchemaMismatch
 from briefer.store.reference import ReferenceStore
+from briefer.store.schema import SCHEMA_VERSION
 
 
 def test_reads_domain_records(fixture_db):
@@ -63,5 +64,5 @@ def test_wrong_schema_version(fixture_db, tmp_path):
     conn.execute("UPDATE dataset SET value = '99' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
-    with pytest.raises(SchemaMismatch, match="schema 99, expected 1"):
+    with pytest.raises(SchemaMismatch, match=f"schema 99, expected {SCHEMA_VERSION}"):
         ReferenceStore(fixture_db)

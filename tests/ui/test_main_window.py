@@ -4,12 +4,10 @@ import sys
 from argparse import Namespace
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from briefer import paths
 from briefer.domain.records import EntityRef
-from briefer.ui import theme
 from briefer.ui.main_window import MainWindow
 from briefer.ui.state import SelectionState
 
@@ -106,15 +104,6 @@ def test_dark_theme_is_applied_and_stored(window, services):
     light = next(a for a in window.theme_actions.actions() if a.data() == "light")
     light.trigger()
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 200
-
-
-def test_bundled_font_covers_hangul_and_cyrillic(qapp):
-    families = theme.register_fonts(paths.fonts_dir())
-    assert "NanumGothic" in families
-    metrics = QFontMetrics(QFont("NanumGothic"))
-    for character in "천리마만리경Союзб":
-        assert metrics.inFontUcs4(ord(character)), character
-    assert "NanumGothic" in QGuiApplication.font().families()
 
 
 def test_table_models_are_sound(qtmodeltester, window):
