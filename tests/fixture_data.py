@@ -224,6 +224,67 @@ ROWS: dict[str, list[dict[str, str]]] = {
             "confidence": "likely",
         },
     ],
+    "organisations.csv": [
+        {
+            "id": "org-nada",
+            "name": "National Aerospace Development Administration",
+            "native_name": "국가우주개발국",
+            "aliases": "NADA",
+            "country": "PRK",
+            "kind": "space_agency",
+            "sources": "src-b",
+            "confidence": "likely",
+        },
+    ],
+    "claims.csv": [
+        {
+            "id": "clm-1",
+            "subject_kind": "launch_attempt",
+            "subject_id": "l-1998",
+            "attribute": "outcome",
+            "claimant": "KCNA",
+            "claimed_value": "success: in orbit",
+            "claim_date": "1998-09-04",
+            "sources": "src-b",
+            "adopted": "0",
+            "rationale": "Nothing was ever tracked.",
+        },
+        {
+            "id": "clm-2",
+            "subject_kind": "launch_attempt",
+            "subject_id": "l-1998",
+            "attribute": "outcome",
+            "claimant": "US Space Command",
+            "claimed_value": "failure",
+            "claim_date": "1998-09-14",
+            "sources": "src-c",
+            "adopted": "1",
+            "rationale": "Tracking found no object.",
+        },
+    ],
+    "launch_links.csv": [
+        {
+            "launch_id": "l-2012",
+            "target_kind": "resolution",
+            "target_id": "2087",
+            "relation": "responded_to",
+            "note": "Adopted after a second launch.",
+            "sources": "src-c",
+        },
+        {
+            "launch_id": "l-2016",
+            "target_kind": "provision",
+            "target_id": "res2087-op2",
+            "relation": "bears_on",
+        },
+        {
+            "launch_id": "l-1998",
+            "target_kind": "council_statement",
+            "target_id": "press-1998",
+            "relation": "responded_to",
+            "sources": "src-a",
+        },
+    ],
 }
 
 

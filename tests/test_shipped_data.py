@@ -35,3 +35,75 @@ def test_every_dprk_launch_row_is_sourced_twice_and_on_the_timeline():
         assert launch.id in timeline_ids
     tally = LaunchService(store).tally()
     assert tally.reached_orbit == sum(1 for launch in launches if launch.outcome == "success")
+
+
+def shipped() -> ReferenceStore:
+    return ReferenceStore(paths.bundled_db_path())
+
+
+def test_computed_flight_records_agree_with_the_launch_rows():
+    store = shipped()
+    records = LaunchService(store).records_by_vehicle()
+    rows = store._conn.execute(
+        "SELECT vehicle, count(*), sum(outcome = 'success') FROM launch_attempts GROUP BY vehicle"
+    ).fetchall()
+    names = {s.id: s.name for s in store.subjects("launch_vehicle")}
+    assert {names[r.vehicle_id]: (r.attempts, r.successes) for r in records.values()} == {
+        vehicle: (attempts, successes) for vehicle, attempts, successes in rows
+    }
+    typed = {"launches_count", "launch_failures_count", "successes_count", "success_rate"}
+    for spec in store.specs():
+        if spec.attribute in typed:
+            assert spec.subject_id not in records, f"{spec.subject_id}: flight record typed in"
+            assert spec.sources, spec
+
+
+def test_every_provision_belongs_to_a_resolution():
+    store = shipped()
+    numbers = {r.number for r in store.resolutions()}
+    assert all(p.resolution_number in numbers for p in store.provisions())
+    assert len(store.provisions()) >= 30
+    assert {1695, 1718, 1874, 2087, 2094, 2270, 2321, 2371, 2375, 2397} <= numbers
+
+
+def test_every_claim_points_at_an_existing_record():
+    store = shipped()
+    lookups = {
+        "launch_attempt": lambda i: store.launch_attempt(i),
+        "subject": lambda i: store.subject(i),
+        "event": lambda i: next((e for e in store.timeline_events() if e.id == i), None),
+        "provision": lambda i: next((p for p in store.provisions() if p.id == i), None),
+    }
+    claims = store.claims()
+    assert claims
+    for claim in claims:
+        assert lookups[claim.subject_kind](claim.subject_id) is not None, claim.id
+        assert claim.sources, claim.id
+
+
+def test_every_launch_is_tied_to_the_council():
+    store = shipped()
+    for launch in store.launch_attempts():
+        links = store.launch_links(launch.id)
+        assert any(k.relation == "responded_to" for k in links), launch.id
+        if launch.date_utc > "2006-10-14":
+            assert any(k.relation == "bears_on" for k in links), launch.id
+
+
+def test_outcome_claims_that_differ_from_the_assessment_are_recorded():
+    store = shipped()
+    for launch in store.launch_attempts():
+        if launch.claimed_outcome not in (launch.outcome, "none"):
+            attributes = {c.attribute for c in store.claims("launch_attempt", launch.id)}
+            assert "outcome" in attributes, launch.id
+
+
+def test_coverage_meets_the_dataset_scope():
+    store = shipped()
+    events = [e for e in store.timeline_events() if e.category != "satellite_launch"]
+    assert len(events) >= 40
+    assert len(store.subjects("launch_vehicle")) >= 12
+    assert len(store.subjects("satellite")) >= 10
+    assert len(store.sources()) >= 40
+    cited = {row[0] for row in store._conn.execute("SELECT DISTINCT source_id FROM citations")}
+    assert {s.id for s in store.sources()} == cited, "every source is cited at least once"

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefer.domain.records import EntityRef, LaunchAttempt, Provision, Source, Subject
-from briefer.domain.vocabulary import EntityKind, label
+from briefer.domain.records import (
+    Claim,
+    EntityRef,
+    LaunchAttempt,
+    LaunchLink,
+    Provision,
+    Source,
+    Subject,
+)
+from briefer.domain.vocabulary import EntityKind, LinkRelation, LinkTarget, label
 from briefer.services import formatting
 from briefer.services.capabilities import attribute_label
 from briefer.store.reference import ReferenceStore
@@ -24,6 +32,7 @@ class Detail:
     sections: tuple[tuple[str, str], ...]
     sources: tuple[Source, ...]
     confidence: str
+    lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class DetailService:
@@ -56,6 +65,17 @@ class DetailService:
             ("Reached orbit", "yes" if launch.reached_orbit else "no"),
             ("NORAD / COSPAR", _catalogue(launch)),
         )
+        cited = _SourceNumbers(launch.sources)
+        claims = self._store.claims(EntityKind.LAUNCH_ATTEMPT, launch.id)
+        links = self._store.launch_links(launch.id)
+        lists = (
+            ("Competing claims", tuple(_claim_line(claim, cited) for claim in claims)),
+            (
+                "Security Council response",
+                self._link_lines(links, LinkRelation.RESPONDED_TO, cited),
+            ),
+            ("Provisions it bears on", self._link_lines(links, LinkRelation.BEARS_ON, cited)),
+        )
         return Detail(
             ref=EntityRef(EntityKind.LAUNCH_ATTEMPT, launch.id),
             kind_label="Satellite launch attempt",
@@ -64,9 +84,29 @@ class DetailService:
             facts=facts,
             summary=launch.summary,
             sections=(),
-            sources=tuple(self._store.sources(launch.sources)),
+            sources=tuple(self._store.sources(cited.ids)),
             confidence=launch.confidence,
+            lists=tuple((heading, items) for heading, items in lists if items),
         )
+
+    def _link_lines(
+        self, links: list[LaunchLink], relation: str, cited: _SourceNumbers
+    ) -> tuple[str, ...]:
+        resolutions = {str(r.number): r for r in self._store.resolutions()}
+        provisions = {p.id: p for p in self._store.provisions()}
+        lines = []
+        for link in (k for k in links if k.relation == relation):
+            if link.target_kind == LinkTarget.RESOLUTION and link.target_id in resolutions:
+                found = resolutions[link.target_id]
+                name = f"{found.symbol}, adopted {found.adopted}"
+            elif link.target_kind == LinkTarget.PROVISION and link.target_id in provisions:
+                provision = provisions[link.target_id]
+                name = f"{provision.resolution_symbol} {provision.paragraph}"
+            else:
+                name = f"{label(link.target_kind)} {link.target_id}"
+            note = f": {link.note}" if link.note and relation == LinkRelation.RESPONDED_TO else ""
+            lines.append(f"{name}{note}{cited.marks(link.sources)}")
+        return tuple(lines)
 
     def _subject(self, subject: Subject) -> Detail:
         facts: list[tuple[str, str]] = [
@@ -136,3 +176,26 @@ def _catalogue(launch: LaunchAttempt) -> str:
     if not launch.norad_id and not launch.cospar_id:
         return "not catalogued"
     return f"{launch.norad_id or '—'} / {launch.cospar_id or '—'}"
+
+
+class _SourceNumbers:
+    """Source ids in first-cited order, so lines can carry [n] marks matching the list."""
+
+    def __init__(self, first: tuple[str, ...]) -> None:
+        self.ids: list[str] = list(dict.fromkeys(first))
+
+    def marks(self, ids: tuple[str, ...]) -> str:
+        numbers = []
+        for source_id in ids:
+            if source_id not in self.ids:
+                self.ids.append(source_id)
+            numbers.append(self.ids.index(source_id) + 1)
+        return f" [{', '.join(str(n) for n in numbers)}]" if numbers else ""
+
+
+def _claim_line(claim: Claim, cited: _SourceNumbers) -> str:
+    verdict = "Adopted" if claim.adopted else "Not adopted"
+    return (
+        f"{claim.claimant}, {claim.claim_date}, on {claim.attribute.replace('_', ' ')}: "
+        f"{claim.claimed_value}{cited.marks(claim.sources)}. {verdict}: {claim.rationale}"
+    )

@@ -19,6 +19,19 @@ class LaunchTally:
         return f"{self.reached_orbit} of {self.attempts} attempts reached orbit"
 
 
+@dataclass(frozen=True)
+class VehicleRecord:
+    """A vehicle's flight record as computed from the dataset's launch rows."""
+
+    vehicle_id: str
+    attempts: int
+    successes: int
+
+    @property
+    def success_rate(self) -> float:
+        return self.successes / self.attempts if self.attempts else 0.0
+
+
 class LaunchService:
     def __init__(self, store: ReferenceStore) -> None:
         self._store = store
@@ -33,3 +46,12 @@ class LaunchService:
             reached_orbit=sum(1 for row in rows if row.reached_orbit),
             claimed_success=sum(1 for row in rows if row.claimed_outcome == "success"),
         )
+
+    def records_by_vehicle(self) -> dict[str, VehicleRecord]:
+        """Attempts and successes per vehicle, counted from the launch rows (never typed in)."""
+        counts: dict[str, list[int]] = {}
+        for launch in self.attempts():
+            tally = counts.setdefault(launch.vehicle_id or launch.vehicle, [0, 0])
+            tally[0] += 1
+            tally[1] += launch.outcome == "success"
+        return {vid: VehicleRecord(vid, attempts, wins) for vid, (attempts, wins) in counts.items()}

@@ -56,7 +56,7 @@ def test_launch_detail_keeps_claim_apart_from_assessment(fixture_db):
     assert facts["Outcome (DPRK claim)"] == "success"
     assert facts["Failing stage"] == "stage 3"
     assert facts["NORAD / COSPAR"] == "not catalogued"
-    assert [s.id for s in detail.sources] == ["src-a"]
+    assert detail.sources[0].id == "src-a"  # the launch's own source comes first
 
 
 def test_launch_detail_shows_local_time_with_offset(fixture_db):
@@ -83,3 +83,24 @@ def test_open_services_creates_user_database(fixture_db, tmp_path):
     assert services.settings.theme == "dark"
     assert services.publishers() == ["Agency", "Log keeper", "UN"]
     services.close()
+
+
+def test_launch_detail_lists_claims_and_council_links_with_source_marks(fixture_db):
+    detail = DetailService(ReferenceStore(fixture_db)).detail(EntityRef("launch_attempt", "l-1998"))
+    lists = dict(detail.lists)
+    claims = lists["Competing claims"]
+    assert claims[0].startswith("KCNA, 1998-09-04, on outcome: success: in orbit [2]. Not adopted")
+    assert claims[1].startswith("US Space Command, 1998-09-14, on outcome: failure [3]. Adopted")
+    assert lists["Security Council response"] == ("Council statement press-1998 [1]",)
+    assert [s.id for s in detail.sources] == ["src-a", "src-b", "src-c"]
+
+
+def test_launch_detail_names_resolutions_and_provisions(fixture_db):
+    service = DetailService(ReferenceStore(fixture_db))
+    lists = dict(service.detail(EntityRef("launch_attempt", "l-2012")).lists)
+    assert lists["Security Council response"] == (
+        "S/RES/2087 (2013), adopted 2013-01-22: Adopted after a second launch. [3]",
+    )
+    lists = dict(service.detail(EntityRef("launch_attempt", "l-2016")).lists)
+    assert lists["Provisions it bears on"] == ("S/RES/2087 (2013) OP2",)
+    assert "Competing claims" not in lists

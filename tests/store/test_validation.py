@@ -86,6 +86,40 @@ def test_fixture_is_clean(tmp_path):
             "a provision that is not in force needs status_since",
         ),
         ("sources.csv", 1, {"note": ""}, "source has neither a url nor a note"),
+        (
+            "claims.csv",
+            0,
+            {"subject_id": "ghost"},
+            "subject_id 'ghost' is not a known launch_attempt",
+        ),
+        ("claims.csv", 0, {"adopted": "yes"}, "adopted 'yes' is not one of 0, 1"),
+        ("claims.csv", 0, {"subject_kind": "planet"}, "subject_kind 'planet' is not one of"),
+        (
+            "launch_links.csv",
+            0,
+            {"target_id": "9999"},
+            "target_id '9999' is not a known resolution",
+        ),
+        (
+            "launch_links.csv",
+            1,
+            {"launch_id": "l-2012"},
+            "res2087-op2 was adopted 2013-01-22, after the launch on 2012-04-12",
+        ),
+        (
+            "launch_links.csv",
+            0,
+            {"launch_id": "l-2016"},
+            "2087 was adopted 2013-01-22, before the launch on 2016-02-07",
+        ),
+        (
+            "launch_links.csv",
+            2,
+            {"sources": ""},
+            "a link to a council_statement needs its own sources",
+        ),
+        ("launch_links.csv", 1, {"relation": "caused"}, "relation 'caused' is not one of"),
+        ("organisations.csv", 0, {"kind": "club"}, "kind 'club' is not one of"),
     ],
 )
 def test_each_rule_reports_file_line_and_reason(tmp_path, file, index, changes, expected):

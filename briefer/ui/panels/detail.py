@@ -37,6 +37,12 @@ def detail_html(detail: Detail) -> str:
     parts.append(f"<table cellspacing='0' cellpadding='2'>{rows}</table>")
     if detail.summary:
         parts.append(f"<p>{escape(detail.summary)}</p>")
+    for heading, items in detail.lists:
+        entries = "".join(f"<li>{escape(item)}</li>" for item in items)
+        parts.append(
+            f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4>"
+            f"<ul style='margin-left:-16px'>{entries}</ul>"
+        )
     for heading, text in detail.sections:
         parts.append(f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4><p>{escape(text)}</p>")
     mark = CONFIDENCE_MARKS.get(detail.confidence, "")
