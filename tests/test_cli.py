@@ -36,7 +36,7 @@ def test_info_json_counts_rows_per_public_view(fixture_db):
     assert info["path"] == str(fixture_db)
     assert info["counts"] == {
         "launch_attempts": 3,
-        "timeline_events": 4,
+        "timeline_events": 5,
         "capability_specs": 4,
         "sanctions_provisions": 2,
         "sources": 3,

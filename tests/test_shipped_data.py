@@ -33,6 +33,8 @@ def test_every_dprk_launch_row_is_sourced_twice_and_on_the_timeline():
     for launch in launches:
         assert len(launch.sources) >= 2, launch.id
         assert launch.id in timeline_ids
+    for resolution in store.resolutions():
+        assert f"unsc-res-{resolution.number}" in timeline_ids
     tally = LaunchService(store).tally()
     assert tally.reached_orbit == sum(1 for launch in launches if launch.outcome == "success")
 

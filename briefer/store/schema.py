@@ -107,7 +107,14 @@ LEFT JOIN subjects p ON p.id = l.payload_id
 UNION ALL
 SELECT e.id, e.date_utc, e.date_precision, e.end_date_utc, e.category, e.title, e.summary,
        e.actors, {cited_sources_sql("event", "e.id")} AS sources, e.confidence
-FROM events e;
+FROM events e
+UNION ALL
+SELECT 'unsc-res-' || r.number, r.adopted,
+       CASE length(r.adopted) WHEN 10 THEN 'day' WHEN 7 THEN 'month' ELSE 'year' END,
+       NULL, 'sanctions', 'Security Council adopts ' || r.symbol, r.summary, json_array('UN'),
+       {cited_sources_sql("resolution", "CAST(r.number AS TEXT)")} AS sources,
+       CASE length(r.adopted) WHEN 10 THEN 'confirmed' ELSE 'likely' END
+FROM resolutions r;
 
 CREATE VIEW capability_specs AS
 SELECT sp.subject_id, su.name AS subject_name, su.kind AS subject_kind, su.country,

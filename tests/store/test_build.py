@@ -45,7 +45,15 @@ def test_views_join_names_and_cite_sources_in_order(fixture_db):
         "l-2012": "satellite_launch",
         "l-2016": "satellite_launch",
         "evt-poe": "period",
+        "unsc-res-2087": "sanctions",
     }
+    resolution = conn.execute(
+        "SELECT date_utc, date_precision, title, actors, sources FROM timeline_events "
+        "WHERE id = 'unsc-res-2087'"
+    ).fetchone()
+    assert resolution == (
+        "2013-01-22", "day", "Security Council adopts S/RES/2087 (2013)", '["UN"]', '["src-c"]'
+    )
 
 
 def test_dataset_info_carries_versions_and_hash(fixture_db, source_dir):
