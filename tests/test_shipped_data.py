@@ -109,3 +109,21 @@ def test_coverage_meets_the_dataset_scope():
     assert len(store.sources()) >= 40
     cited = {row[0] for row in store._conn.execute("SELECT DISTINCT source_id FROM citations")}
     assert {s.id for s in store.sources()} == cited, "every source is cited at least once"
+
+
+def test_names_carry_native_scripts_and_romanisations():
+    store = shipped()
+    dprk_vehicles = [s for s in store.subjects("launch_vehicle") if s.country == "PRK"]
+    assert all(s.native_name for s in dprk_vehicles)
+    russian = [s for s in store.subjects() if s.country == "RUS"]
+    assert russian and all(
+        any("\u0400" <= ch <= "\u04ff" for ch in s.native_name or "") for s in russian
+    )
+    sohae = next(
+        site for site in store._conn.execute("SELECT aliases FROM sites WHERE id = 'sohae'")
+    )
+    assert "Tongchang-ri" in sohae[0]
+    organisations = {o.id: o for o in store.organisations()}
+    assert len(organisations) >= 18
+    assert {"kcst", "nada", "nata"} <= set(organisations)
+    assert organisations["nata"].native_name == "국가항공우주기술총국"

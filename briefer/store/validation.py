@@ -335,9 +335,9 @@ def _check_organisations(checker: _Checker) -> None:
     rows = checker.sources.table("organisations.csv")
     checker._check_enum(rows, "kind", values_of(OrganisationKind))
     for row in rows:
-        country = row.text("country")
-        if country is not None and not _ACTOR.match(country):
-            checker.report(row, f"country '{country}' is not an ISO 3166 alpha-3 code or UN")
+        for country in (row.text("country") or "").split(";"):
+            if country and not _ACTOR.match(country):
+                checker.report(row, f"country '{country}' is not an ISO 3166 alpha-3 code or UN")
 
 
 def _check_claims(checker: _Checker) -> None:

@@ -52,7 +52,11 @@ def test_views_join_names_and_cite_sources_in_order(fixture_db):
         "WHERE id = 'unsc-res-2087'"
     ).fetchone()
     assert resolution == (
-        "2013-01-22", "day", "Security Council adopts S/RES/2087 (2013)", '["UN"]', '["src-c"]'
+        "2013-01-22",
+        "day",
+        "Security Council adopts S/RES/2087 (2013)",
+        '["UN"]',
+        '["src-c"]',
     )
 
 
