@@ -3,7 +3,8 @@ dataset uses that NanumGothic lacks, cut from Noto Sans CJK (SIL OFL 1.1, no res
 
 Run after adding data with such characters (tests/ui/test_fonts.py says when):
     apt-get download fonts-noto-cjk && dpkg -x fonts-noto-cjk_*.deb /tmp/noto
-    python packaging/fonts/subset_cjk.py /tmp/noto/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+    python packaging/fonts/subset_cjk.py \
+        /tmp/noto/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 Needs fontTools (pip install fonttools); nothing at run time does.
 """
 
