@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# GUI tests run offscreen on a 1920x1080 "screen" (Qt's default offscreen screen is 800x800,
+# smaller than an analyst's workstation and than the main window's minimum size).
+_SCREEN = Path(__file__).with_name("offscreen-screen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 
-from briefer.store.build import build_database
-from briefer.store.source_files import read_source_set
-from tests.fixture_data import write_dataset
+from briefer.store.build import build_database  # noqa: E402
+from briefer.store.source_files import read_source_set  # noqa: E402
+from tests.fixture_data import write_dataset  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -60,3 +60,25 @@ def local_date_is_plausible(date_utc: str, date_local: str) -> bool:
     """Without a time, the local date may only equal the UTC date or be a day either side."""
     gap = (date.fromisoformat(date_local) - date.fromisoformat(date_utc)).days
     return abs(gap) <= 1
+
+
+def span_of(text: str, precision: str) -> tuple[date, date]:
+    """The first and last day a date of the given precision can mean."""
+    start = parse_partial_date(text)
+    if precision == "year":
+        return start, date(start.year, 12, 31)
+    if precision == "month":
+        following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return start, following - timedelta(days=1)
+    return start, start
+
+
+def epoch_seconds(day: date, clock: time | None = None) -> float:
+    """Seconds since 1970-01-01 UTC of a UTC date (and optional time), for plotting."""
+    moment = datetime.combine(day, clock or time(0, 0))
+    return (moment - datetime(1970, 1, 1)).total_seconds()
+
+
+def utc_date(seconds: float) -> date:
+    """The UTC date of an epoch-seconds instant (inverse of ``epoch_seconds`` for dates)."""
+    return (datetime(1970, 1, 1) + timedelta(seconds=seconds)).date()

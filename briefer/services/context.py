@@ -11,6 +11,7 @@ from briefer.services.detail import DetailService
 from briefer.services.launches import LaunchService
 from briefer.services.sanctions import SanctionsService
 from briefer.services.settings import SettingsService
+from briefer.services.timeline import TimelineService
 from briefer.store.reference import ReferenceStore
 from briefer.store.user_db import UserStore
 
@@ -21,6 +22,7 @@ class ServiceContext:
     user: UserStore
     dataset: DatasetSummary
     launches: LaunchService
+    timeline: TimelineService
     capabilities: CapabilityService
     sanctions: SanctionsService
     detail: DetailService
@@ -51,6 +53,7 @@ def open_services(reference_path: Path, user_path: Path) -> ServiceContext:
         user=user,
         dataset=summarize(reference),
         launches=LaunchService(reference),
+        timeline=TimelineService(reference),
         capabilities=CapabilityService(reference),
         sanctions=SanctionsService(reference),
         detail=DetailService(reference),

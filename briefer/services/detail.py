@@ -10,8 +10,10 @@ from briefer.domain.records import (
     LaunchAttempt,
     LaunchLink,
     Provision,
+    Resolution,
     Source,
     Subject,
+    TimelineEvent,
 )
 from briefer.domain.vocabulary import EntityKind, LinkRelation, LinkTarget, label
 from briefer.services import formatting
@@ -50,7 +52,76 @@ class DetailService:
         if ref.kind == EntityKind.PROVISION:
             found = [p for p in self._store.provisions() if p.id == ref.id]
             return self._provision(found[0]) if found else None
+        if ref.kind == EntityKind.EVENT:
+            event = next((e for e in self._store.timeline_events() if e.id == ref.id), None)
+            return self._event(event) if event else None
+        if ref.kind == EntityKind.RESOLUTION:
+            resolution = next(
+                (r for r in self._store.resolutions() if str(r.number) == ref.id), None
+            )
+            return self._resolution(resolution) if resolution else None
         return None
+
+    def _event(self, event: TimelineEvent) -> Detail:
+        when = (
+            event.date_utc
+            if event.date_precision == "day"
+            else (f"{event.date_utc} (known to the {event.date_precision})")
+        )
+        facts = [("Date (UTC)", when)]
+        if event.end_date_utc or event.category == "period":
+            facts.append(("Until", event.end_date_utc or "continuing"))
+        facts += [("Category", label(event.category)), ("Actors", ", ".join(event.actors))]
+        cited = _SourceNumbers(event.sources)
+        claims = self._store.claims(EntityKind.EVENT, event.id)
+        return Detail(
+            ref=EntityRef(EntityKind.EVENT, event.id),
+            kind_label=label(event.category),
+            title=event.title,
+            subtitle="",
+            facts=tuple(facts),
+            summary=event.summary,
+            sections=(),
+            sources=tuple(self._store.sources(cited.ids)),
+            confidence=event.confidence,
+            lists=(("Competing claims", tuple(_claim_line(c, cited) for c in claims)),)
+            if claims
+            else (),
+        )
+
+    def _resolution(self, resolution: Resolution) -> Detail:
+        provisions = [
+            p for p in self._store.provisions() if p.resolution_number == resolution.number
+        ]
+        responded = [
+            k.launch_id
+            for k in self._store.launch_links()
+            if k.target_kind == LinkTarget.RESOLUTION and k.target_id == str(resolution.number)
+        ]
+        facts = (
+            ("Adopted", resolution.adopted),
+            ("Vote", resolution.vote or formatting.UNKNOWN),
+            ("Trigger", resolution.trigger or formatting.UNKNOWN),
+        )
+        lists = (
+            (
+                "Provisions in this dataset",
+                tuple(f"{p.paragraph}: {p.summary}" for p in provisions),
+            ),
+            ("Launch attempts it responded to", tuple(responded)),
+        )
+        return Detail(
+            ref=EntityRef(EntityKind.RESOLUTION, str(resolution.number)),
+            kind_label="Security Council resolution",
+            title=resolution.symbol,
+            subtitle="",
+            facts=facts,
+            summary=resolution.summary,
+            sections=(),
+            sources=tuple(self._store.sources(resolution.sources)),
+            confidence="confirmed" if len(resolution.adopted) == 10 else "likely",
+            lists=tuple((heading, items) for heading, items in lists if items),
+        )
 
     def _launch(self, launch: LaunchAttempt) -> Detail:
         facts = (

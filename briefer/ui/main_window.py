@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
@@ -108,8 +110,8 @@ class MainWindow(QMainWindow):
 
     def _load(self) -> None:
         services = self._services
-        launches = services.launches.attempts()
-        self.timeline.set_launches(launches, services.launches.tally(launches))
+        as_of = date.fromisoformat(services.dataset.info.as_of)
+        self.timeline.set_timeline(services.timeline.timeline(), as_of)
         self.comparison.set_overviews(services.capabilities.overviews())
         self.sanctions.set_provisions(services.sanctions.provisions())
 
@@ -122,7 +124,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_theme(app, name)
-        self.timeline.strip.apply_palette()
+        self.timeline.apply_palette()
 
     def _on_theme_chosen(self, action: QAction) -> None:
         name = str(action.data())

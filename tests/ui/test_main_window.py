@@ -3,9 +3,9 @@ import subprocess
 import sys
 from argparse import Namespace
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from briefer.domain.records import EntityRef
 from briefer.ui.main_window import MainWindow
@@ -13,20 +13,17 @@ from briefer.ui.state import SelectionState
 
 
 def test_each_panel_shows_rows_from_the_database(window):
-    assert window.timeline.model.rowCount() == 3
+    assert window.timeline.model.rowCount() == 5
     assert window.comparison.models["launch_vehicle"].rowCount() == 2
     assert window.comparison.models["satellite"].rowCount() == 1
     assert window.sanctions.model.rowCount() == 2
-    assert "1 of 3 attempts reached orbit" in window.timeline.tally_label.text()
-    status = " ".join(
-        w.text() for w in window.statusBar().findChildren(type(window.timeline.tally_label))
-    )
+    status = " ".join(w.text() for w in window.statusBar().findChildren(QLabel))
     assert "Dataset test.1 · as of 2025-01-31" in status
 
 
 def test_selecting_a_row_fills_the_detail_pane_with_sources(qtbot, window):
     table = window.timeline.table
-    row = next(r for r in range(3) if table.ref_at_row(r) == EntityRef("launch_attempt", "l-2012"))
+    row = next(r for r in range(5) if table.ref_at_row(r) == EntityRef("launch_attempt", "l-2012"))
     rect = table.visualRect(table.model().index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     text = window.detail.text
@@ -53,17 +50,6 @@ def test_selection_is_shared_across_panels(qtbot, window):
     assert "Raketa" in window.detail.text and "Ракета" in window.detail.text
 
 
-def test_clicking_a_marker_on_the_strip_selects_that_launch(qtbot, window):
-    strip = window.timeline.strip
-    x = strip._x_by_id["l-2016"]
-    scene_point = strip.plotItem.vb.mapViewToScene(QPointF(x, -0.25))
-    widget_point = strip.mapFromScene(scene_point)
-    with qtbot.waitSignal(window._state.selection_changed, timeout=2000) as blocker:
-        qtbot.mouseClick(strip.viewport(), Qt.MouseButton.LeftButton, pos=widget_point)
-    assert blocker.args == [EntityRef("launch_attempt", "l-2016")]
-    assert "2016-02-07 09:00 (UTC+08:30)" in window.detail.text
-
-
 def test_shortcuts_reach_each_panel(qtbot, window):
     window.activateWindow()
     for key, panel in (
@@ -84,10 +70,10 @@ def test_window_geometry_is_remembered(qtbot, services):
     first = MainWindow(services, SelectionState())
     qtbot.addWidget(first)
     first.show()
-    first.resize(780, 560)
-    first.splitter.setSizes([500, 280])
+    first.resize(1210, 760)
+    first.splitter.setSizes([800, 400])
     chosen = (first.width(), first.height())
-    assert chosen != (800, 600)  # not what an unremembered window gets on this screen
+    assert chosen == (1210, 760) and chosen != (1280, 780)  # not the default size
     first.close()
     second = MainWindow(services, SelectionState())
     qtbot.addWidget(second)

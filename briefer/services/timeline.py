@@ -1,0 +1,192 @@
+"""The timeline: every dated record as one item, lanes, filters and derived series."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from briefer.domain import dates
+from briefer.domain.records import EntityRef, LaunchAttempt, TimelineEvent
+from briefer.domain.vocabulary import Category, EntityKind, label
+from briefer.store.reference import ReferenceStore
+
+DAY = 86400.0
+LANES: tuple[str, ...] = (
+    Category.SATELLITE_LAUNCH,
+    Category.MISSILE_TEST,
+    Category.NUCLEAR_TEST,
+    Category.MILITARY_COOPERATION,
+    Category.DIPLOMACY,
+    Category.SANCTIONS,
+    Category.RESPONSE,
+    Category.ASSESSMENT,
+)
+NO_OUTCOME = "none"
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One thing on the timeline: a point (with its uncertainty span) or a period."""
+
+    ref: EntityRef
+    category: str
+    title: str
+    date_utc: str
+    precision: str
+    start: float
+    end: float
+    outcome: str
+    actors: tuple[str, ...]
+    confidence: str
+    summary: str
+
+    @property
+    def is_period(self) -> bool:
+        return self.category == Category.PERIOD
+
+    @property
+    def is_fuzzy(self) -> bool:
+        """Known only to the month or year: drawn as a span, never as an exact day."""
+        return self.precision != "day" and not self.is_period
+
+    @property
+    def middle(self) -> float:
+        return (self.start + self.end) / 2 if self.is_fuzzy else self.start
+
+    @property
+    def lane_label(self) -> str:
+        return label(self.category)
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    """What the analyst asked to see; empty sets mean 'all'."""
+
+    categories: frozenset[str] = frozenset()
+    outcomes: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    start: date | None = None
+    end: date | None = None
+    text: str = ""
+
+    def accepts(self, item: TimelineItem) -> bool:
+        if self.categories and item.category not in self.categories:
+            return False
+        if self.outcomes and item.outcome not in self.outcomes:
+            return False
+        if self.actors and not self.actors.intersection(item.actors):
+            return False
+        if self.start and item.end < dates.epoch_seconds(self.start):
+            return False
+        if self.end and item.start > dates.epoch_seconds(self.end) + DAY:
+            return False
+        needle = self.text.strip().casefold()
+        return not needle or needle in f"{item.title} {item.summary}".casefold()
+
+
+@dataclass(frozen=True)
+class CumulativeSeries:
+    """Step series of launch attempts and successes over time, from the launch rows."""
+
+    times: tuple[float, ...] = ()
+    attempts: tuple[int, ...] = ()
+    successes: tuple[int, ...] = ()
+
+
+@dataclass
+class Timeline:
+    items: list[TimelineItem] = field(default_factory=list)
+
+    def filtered(self, wanted: TimelineFilter) -> list[TimelineItem]:
+        return [item for item in self.items if wanted.accepts(item)]
+
+    def actors(self) -> list[str]:
+        return sorted({actor for item in self.items for actor in item.actors})
+
+    def index_of(self, ref: EntityRef) -> int | None:
+        for index, item in enumerate(self.items):
+            if item.ref == ref:
+                return index
+        return None
+
+    def milestones(self) -> list[TimelineItem]:
+        """Launch attempts and diplomacy, the usual places to jump to."""
+        wanted = {Category.SATELLITE_LAUNCH, Category.DIPLOMACY}
+        return [item for item in self.items if item.category in wanted]
+
+
+def _launch_item(launch: LaunchAttempt) -> TimelineItem:
+    day = date.fromisoformat(launch.date_utc)
+    clock = dates.parse_time(launch.time_utc) if launch.time_utc else time(12, 0)
+    moment = dates.epoch_seconds(day, clock)
+    title = f"{launch.vehicle} / {launch.payload}" if launch.payload else launch.vehicle
+    return TimelineItem(
+        ref=EntityRef(EntityKind.LAUNCH_ATTEMPT, launch.id),
+        category=Category.SATELLITE_LAUNCH,
+        title=title,
+        date_utc=launch.date_utc,
+        precision="day",
+        start=moment,
+        end=moment,
+        outcome=launch.outcome,
+        actors=("PRK",),
+        confidence=launch.confidence,
+        summary=launch.summary,
+    )
+
+
+def _event_item(event: TimelineEvent, until: date) -> TimelineItem:
+    first, last = dates.span_of(event.date_utc, event.date_precision)
+    if event.end_date_utc:
+        end_precision = dates.precision_of(event.end_date_utc) or "day"
+        last = dates.span_of(event.end_date_utc, end_precision)[1]
+    elif event.category == Category.PERIOD:
+        last = until
+    start = dates.epoch_seconds(first)
+    is_point = event.date_precision == "day" and not event.end_date_utc
+    is_point = is_point and event.category != Category.PERIOD
+    kind = EntityKind.RESOLUTION if event.id.startswith("unsc-res-") else EntityKind.EVENT
+    return TimelineItem(
+        ref=EntityRef(kind, event.id.removeprefix("unsc-res-")),
+        category=event.category,
+        title=event.title,
+        date_utc=event.date_utc,
+        precision=event.date_precision,
+        start=start,
+        end=start if is_point else dates.epoch_seconds(last) + DAY,
+        outcome=NO_OUTCOME,
+        actors=event.actors,
+        confidence=event.confidence,
+        summary=event.summary,
+    )
+
+
+class TimelineService:
+    def __init__(self, store: ReferenceStore) -> None:
+        self._store = store
+
+    def timeline(self) -> Timeline:
+        """Every launch attempt, event, period and resolution, in date order."""
+        until = date.fromisoformat(self._store.dataset_info().as_of)
+        launches = {launch.id: launch for launch in self._store.launch_attempts()}
+        items = [
+            _launch_item(launches[event.id]) if event.id in launches else _event_item(event, until)
+            for event in self._store.timeline_events()
+        ]
+        items.sort(key=lambda item: (item.start, item.ref.id))
+        return Timeline(items)
+
+
+def cumulative(items: Iterable[TimelineItem]) -> CumulativeSeries:
+    launches = sorted(
+        (i for i in items if i.category == Category.SATELLITE_LAUNCH), key=lambda i: i.start
+    )
+    successes = 0
+    times, attempt_counts, success_counts = [], [], []
+    for attempts, item in enumerate(launches, start=1):
+        successes += item.outcome == "success"
+        times.append(item.start)
+        attempt_counts.append(attempts)
+        success_counts.append(successes)
+    return CumulativeSeries(tuple(times), tuple(attempt_counts), tuple(success_counts))

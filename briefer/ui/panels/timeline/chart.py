@@ -1,0 +1,382 @@
+"""The timeline chart: swimlanes on a UTC date axis, period bands, a cumulative-launch strip
+aligned on the same axis, and an overview with the visible range."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication, QWidget
+
+from briefer.domain.vocabulary import label
+from briefer.services.timeline import LANES, CumulativeSeries, TimelineItem
+from briefer.ui.panels.timeline.columns import TimelineColumns
+from briefer.ui.panels.timeline.lanes import LaneLayer
+from briefer.ui.panels.timeline.periods import ROW_HEIGHT, PeriodLayer
+from briefer.ui.panels.timeline.style import OUTCOME_COLOURS
+
+YEAR = 365.25 * 86400
+PERIOD_LANE = len(LANES)
+Describe = Callable[[int], str]
+
+
+class TimelineViewBox(pg.ViewBox):
+    """Pans and zooms along time only; Shift+drag draws a rubber band to zoom into."""
+
+    def mouseDragEvent(self, ev: Any, axis: int | None = None) -> None:
+        if ev.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.setMouseMode(pg.ViewBox.RectMode)
+            try:
+                super().mouseDragEvent(ev, axis)
+            finally:
+                self.setMouseMode(pg.ViewBox.PanMode)
+        else:
+            super().mouseDragEvent(ev, axis)
+
+
+def _step(
+    times: Sequence[float], counts: Sequence[int], until: float
+) -> tuple[list[float], list[float]]:
+    xs: list[float] = []
+    ys: list[float] = []
+    previous = 0
+    for moment, count in zip(times, counts, strict=True):
+        xs += [moment, moment]
+        ys += [previous, count]
+        previous = count
+    if xs:
+        xs.append(max(until, xs[-1]))
+        ys.append(previous)
+    return xs, ys
+
+
+class TimelineChart(pg.GraphicsLayoutWidget):
+    """Draws columns of timeline items; knows rows and indices, never records or services.
+
+    Signals:
+        item_clicked(int): the caller's index of the item whose marker was clicked.
+        range_changed(float, float): the visible time range, in UTC epoch seconds.
+        key_pressed(object): navigation keys (arrows, Home/End, +/-) for the panel to act on.
+    """
+
+    item_clicked = Signal(int)
+    range_changed = Signal(float, float)
+    key_pressed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Timeline chart")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.ci.setSpacing(2)
+        self.legend = pg.LegendItem(colCount=6, labelTextSize="8pt", verSpacing=-6)
+        self.addItem(self.legend, row=0, col=0)
+        self.main = self.addPlot(
+            row=1,
+            col=0,
+            viewBox=TimelineViewBox(),
+            axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)},
+        )
+        self.cumulative = self.addPlot(
+            row=2, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
+        )
+        self.overview = self.addPlot(
+            row=3, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
+        )
+        self._columns: TimelineColumns | None = None
+        self._row_of: dict[int, int] = {}
+        self._describe: Describe | None = None
+        self.shown_count = 0
+        self._setup_main()
+        self._setup_cumulative()
+        self._setup_overview()
+        self.ci.layout.setRowStretchFactor(1, 10)
+        self.setMinimumHeight(480)
+
+    # construction ---------------------------------------------------------------------
+    def _setup_main(self) -> None:
+        main = self.main
+        main.setMouseEnabled(x=True, y=False)
+        main.hideButtons()
+        main.showGrid(x=True, y=False, alpha=0.15)
+        main.invertY(True)
+        main.setYRange(-0.6, PERIOD_LANE + 0.6, padding=0)
+        ticks = [(i, label(c)) for i, c in enumerate(LANES)] + [(PERIOD_LANE, "Periods")]
+        main.getAxis("left").setTicks([ticks, []])
+        main.getAxis("left").setWidth(130)
+        self.stripes = [
+            pg.LinearRegionItem((i - 0.5, i + 0.5), orientation="horizontal", movable=False)
+            for i in range(1, PERIOD_LANE + 1, 2)
+        ]
+        for stripe in self.stripes:
+            stripe.setZValue(-200)
+            for line in stripe.lines:
+                line.setPen(pg.mkPen(None))
+            main.addItem(stripe, ignoreBounds=True)
+        self.lanes = [LaneLayer(main, i, c, self._tip) for i, c in enumerate(LANES)]
+        for lane in self.lanes:
+            for spots in [*lane.groups.values(), lane.fuzzy]:
+                spots.sigClicked.connect(self._on_spots_clicked)
+        self.periods = PeriodLayer(main, PERIOD_LANE)
+        self.ring = pg.ScatterPlotItem(size=24, symbol="o", brush=None)
+        self.ring.setZValue(50)
+        main.addItem(self.ring)
+        main.vb.sigXRangeChanged.connect(self._on_range_changed)
+        main.vb.sigResized.connect(self.redraw)
+
+    def _setup_cumulative(self) -> None:
+        plot = self.cumulative
+        plot.setMaximumHeight(96)
+        plot.setMinimumHeight(80)
+        plot.setXLink(self.main)
+        plot.setMouseEnabled(x=True, y=False)
+        plot.hideButtons()
+        plot.getAxis("left").setWidth(130)
+        plot.setLabel("left", "Cumulative")
+        plot.getAxis("bottom").setStyle(showValues=False)
+        self.attempts_curve = plot.plot(name="Launch attempts")
+        self.successes_curve = plot.plot(name="Reached orbit")
+        plot.addLegend(offset=(8, 4), labelTextSize="8pt")
+        plot.legend.addItem(self.attempts_curve, "Launch attempts")
+        plot.legend.addItem(self.successes_curve, "Reached orbit")
+
+    def _setup_overview(self) -> None:
+        plot = self.overview
+        plot.setMaximumHeight(52)
+        plot.setMinimumHeight(48)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.hideAxis("left")
+        plot.getAxis("bottom").setHeight(22)
+        plot.layout.setContentsMargins(130, 0, 0, 0)
+        self.overview_bars = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[])
+        plot.addItem(self.overview_bars)
+        self.region = pg.LinearRegionItem(movable=True)
+        self.region.setZValue(10)
+        plot.addItem(self.region)
+        self.region.sigRegionChanged.connect(self._on_region_moved)
+
+    def _build_legend(self, ink: QColor) -> None:
+        from briefer.ui.panels.timeline.style import CATEGORY_SYMBOLS, EVENT_COLOUR, OUTCOME_SYMBOLS
+
+        self.legend.clear()
+        for outcome in ("success", "failure", "partial", "unknown"):
+            colour = OUTCOME_COLOURS[outcome]
+            sample = pg.ScatterPlotItem(
+                symbol=OUTCOME_SYMBOLS[outcome], brush=colour, pen=colour, size=10
+            )
+            self.legend.addItem(sample, f"Launch: {outcome}")
+        for category, symbol in CATEGORY_SYMBOLS.items():
+            sample = pg.ScatterPlotItem(
+                symbol=symbol, brush=EVENT_COLOUR, pen=EVENT_COLOUR, size=10
+            )
+            self.legend.addItem(sample, label(category))
+        fuzzy = pg.ScatterPlotItem(symbol="o", brush=None, pen=pg.mkPen(ink, width=1.4), size=10)
+        self.legend.addItem(fuzzy, "Date known to month/year")
+        self.legend.setLabelTextColor(ink)
+
+    # data -----------------------------------------------------------------------------
+    def set_data(
+        self,
+        columns: TimelineColumns,
+        periods: Sequence[TimelineItem] = (),
+        series: CumulativeSeries | None = None,
+        describe: Describe | None = None,
+        until: float | None = None,
+    ) -> None:
+        """Show ``columns`` (and the periods and launch series) and fit the view to them."""
+        self._columns = columns
+        self._describe = describe
+        self._row_of = {int(i): row for row, i in enumerate(columns.index)}
+        for lane in self.lanes:
+            lane.set_columns(columns)
+        self.periods.set_periods(periods)
+        bottom = PERIOD_LANE + max(self.periods.row_count, 1) * ROW_HEIGHT - 0.2
+        self.main.setYRange(-0.6, bottom, padding=0)
+        low, high = self.full_range(periods)
+        self._set_cumulative(series or CumulativeSeries(), until or high)
+        self._set_overview(columns, periods, low, high)
+        self.main.vb.setLimits(xMin=low - 5 * YEAR, xMax=high + 5 * YEAR, minXRange=86400 * 3)
+        self.show_selection(None)
+        self.set_view(low, high)
+        self.redraw()
+
+    def full_range(self, periods: Sequence[TimelineItem] = ()) -> tuple[float, float]:
+        columns = self._columns
+        starts = [p.start for p in periods]
+        ends = [p.end for p in periods]
+        if columns is not None and len(columns):
+            starts.append(float(columns.x[0]))
+            ends.append(float(columns.x[-1]))
+        if not starts:
+            return 0.0, YEAR
+        low, high = min(starts), max(ends)
+        margin = max((high - low) * 0.03, 15 * 86400)
+        return low - margin, high + margin
+
+    def _set_cumulative(self, series: CumulativeSeries, until: float) -> None:
+        xs, ys = _step(series.times, series.attempts, until)
+        self.attempts_curve.setData(xs, ys)
+        xs, ys = _step(series.times, series.successes, until)
+        self.successes_curve.setData(xs, ys)
+        top = max(series.attempts, default=1)
+        self.cumulative.setYRange(0, top * 1.15 + 0.5, padding=0)
+
+    def _set_overview(
+        self, columns: TimelineColumns, periods: Sequence[TimelineItem], low: float, high: float
+    ) -> None:
+        edges = np.linspace(low, high, 121)
+        counts, _ = np.histogram(columns.x, bins=edges)
+        heights = np.log1p(counts)
+        self.overview_bars.setOpts(
+            x0=edges[:-1], x1=edges[1:], y0=np.zeros(counts.size), y1=heights
+        )
+        self.overview.setXRange(low, high, padding=0)
+        self.overview.setYRange(0, max(float(heights.max(initial=0)), 1.0) * 1.1, padding=0)
+
+    # view -------------------------------------------------------------------------------
+    def view_range(self) -> tuple[float, float]:
+        (x0, x1), _ = self.main.vb.viewRange()
+        return float(x0), float(x1)
+
+    def set_view(self, x0: float, x1: float) -> None:
+        self.main.setXRange(x0, x1, padding=0)
+
+    def zoom(self, factor: float, centre: float | None = None) -> None:
+        x0, x1 = self.view_range()
+        middle = (x0 + x1) / 2 if centre is None else centre
+        half = (x1 - x0) * factor / 2
+        self.set_view(middle - half, middle + half)
+
+    def ensure_visible(self, index: int) -> None:
+        row = self._row_of.get(index)
+        if row is None or self._columns is None:
+            return
+        x = float(self._columns.x[row])
+        x0, x1 = self.view_range()
+        if not x0 <= x <= x1:
+            half = (x1 - x0) / 2
+            self.set_view(x - half, x + half)
+
+    def show_selection(self, index: int | None) -> None:
+        row = self._row_of.get(index) if index is not None else None
+        if row is None or self._columns is None:
+            self.ring.setData([])
+            return
+        self.ring.setData([{"pos": (float(self._columns.x[row]), float(self._columns.lane[row]))}])
+
+    def redraw(self) -> None:
+        if getattr(self, "_columns", None) is None:
+            return
+        x0, x1 = self.view_range()
+        width = max(int(self.main.vb.width()), 1)
+        metrics = QFontMetrics(self.font())
+        (_, (y0, y1)) = self.main.vb.viewRange()
+        unit_px = self.main.vb.height() / max(abs(y1 - y0), 1e-9)
+        self.shown_count = sum(lane.render(x0, x1, width, metrics, unit_px) for lane in self.lanes)
+        self.periods.render(x0, x1, width, ROW_HEIGHT * unit_px * 0.8, metrics)
+        blocked = self.region.blockSignals(True)
+        self.region.setRegion((x0, x1))
+        self.region.blockSignals(blocked)
+
+    # look -------------------------------------------------------------------------------
+    def apply_palette(self) -> None:
+        palette = QApplication.palette()
+        ink = palette.color(QPalette.ColorRole.Text)
+        self.setBackground(palette.color(QPalette.ColorRole.Base))
+        stripe = palette.color(QPalette.ColorRole.AlternateBase)
+        for region in self.stripes:
+            region.setBrush(pg.mkBrush(stripe))
+        for plot in (self.main, self.cumulative, self.overview):
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setTextPen(ink)
+                plot.getAxis(name).setPen(
+                    pg.mkPen(ink.darker(120) if ink.lightness() > 128 else ink.lighter(160))
+                )
+        for lane in self.lanes:
+            lane.set_ink(ink)
+        self.periods.set_ink(ink)
+        self.ring.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Highlight), width=2.5))
+        self.attempts_curve.setPen(pg.mkPen(ink, width=2))
+        self.successes_curve.setPen(pg.mkPen(OUTCOME_COLOURS["success"], width=2))
+        self.cumulative.legend.setLabelTextColor(ink)
+        bars = QColor(ink)
+        bars.setAlpha(110)
+        self.overview_bars.setOpts(brush=pg.mkBrush(bars), pen=pg.mkPen(None))
+        highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
+        highlight.setAlpha(60)
+        self.region.setBrush(pg.mkBrush(highlight))
+        self._build_legend(ink)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "periods"):
+            self.apply_palette()
+
+    # export -----------------------------------------------------------------------------
+    def export_png(self, path: Path) -> None:
+        exporter = pyqtgraph.exporters.ImageExporter(self.ci)
+        exporter.parameters()["width"] = max(int(self.ci.width()), 800)
+        exporter.export(str(path))
+
+    def export_svg(self, path: Path) -> None:
+        """Vector export through QtSvg (pyqtgraph's own SVG exporter trips on Qt 6.11's paths)."""
+        source = self.ci.sceneBoundingRect()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(source.size().toSize())
+        generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+        generator.setTitle("Briefer timeline")
+        painter = QPainter(generator)
+        try:
+            painter.fillRect(QRectF(0, 0, source.width(), source.height()), self.backgroundBrush())
+            self.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
+        finally:
+            painter.end()
+        if not path.is_file() or path.stat().st_size == 0:
+            raise OSError(f"nothing was written to {path}")
+
+    # events -----------------------------------------------------------------------------
+    def _tip(self, x: float, y: float, data: Any) -> str:
+        row = int(data)
+        if self._describe is not None and self._columns is not None:
+            return self._describe(int(self._columns.index[row]))
+        return self._columns.titles[row] if self._columns is not None else ""
+
+    def _on_spots_clicked(self, _item: Any, points: Sequence[Any], _event: Any) -> None:
+        if len(points) and self._columns is not None:
+            self.item_clicked.emit(int(self._columns.index[int(points[0].data())]))
+
+    def _on_range_changed(self, *_args: Any) -> None:
+        self.redraw()
+        self.range_changed.emit(*self.view_range())
+
+    def _on_region_moved(self) -> None:
+        x0, x1 = self.region.getRegion()
+        self.set_view(float(x0), float(x1))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.redraw()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        navigation = {
+            Qt.Key.Key_Left,
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Home,
+            Qt.Key.Key_End,
+            Qt.Key.Key_Plus,
+            Qt.Key.Key_Minus,
+            Qt.Key.Key_Equal,
+        }
+        if event.key() in navigation:
+            self.key_pressed.emit(Qt.Key(event.key()))
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,179 @@
+"""One swimlane: markers when few are visible, a density strip when they cannot be told apart.
+
+Work per redraw is proportional to what is visible: the visible slice is found by binary
+search on the sorted times, and above ``POINT_LIMIT`` visible items the lane aggregates them
+into one bar per pixel column instead of drawing markers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetrics
+
+from briefer.ui.panels.timeline.columns import OUTCOMES, TimelineColumns
+from briefer.ui.panels.timeline.style import MARKER_SIZE, colour_of, symbol_of
+
+POINT_LIMIT = 3000
+LABEL_LIMIT = 250
+LABEL_GAP_PX = 10
+MIN_LABEL_PX = 48
+Tip = Callable[[float, float, Any], str]
+
+
+class LaneLayer:
+    """Draws the items of one lane of a ``TimelineColumns`` into a plot."""
+
+    def __init__(self, plot: pg.PlotItem, lane: int, category: str, tip: Tip) -> None:
+        self.lane = lane
+        self.category = category
+        self._plot = plot
+        self._rows = np.empty(0, dtype=np.int64)
+        self._columns: TimelineColumns | None = None
+        self.groups: dict[int, pg.ScatterPlotItem] = {}
+        for code, outcome in enumerate(OUTCOMES):
+            colour = colour_of(outcome)
+            spots = pg.ScatterPlotItem(
+                symbol=symbol_of(category, outcome),
+                size=MARKER_SIZE,
+                pen=pg.mkPen(colour, width=1.4),
+                brush=pg.mkBrush(colour),
+                hoverable=True,
+                tip=tip,
+                hoverPen=pg.mkPen("#000000", width=2),
+                hoverSize=MARKER_SIZE + 4,
+            )
+            plot.addItem(spots)
+            self.groups[code] = spots
+        self.fuzzy = pg.ScatterPlotItem(
+            symbol=symbol_of(category, OUTCOMES[-1]),
+            size=MARKER_SIZE,
+            brush=None,
+            hoverable=True,
+            tip=tip,
+        )
+        self.spans = pg.ErrorBarItem(beam=0.12)
+        self.density = pg.PlotCurveItem(connect="pairs")
+        for item in (self.spans, self.fuzzy, self.density):
+            plot.addItem(item)
+        self._labels: list[pg.TextItem] = []
+        self._ink = QColor("#202020")
+
+    def set_columns(self, columns: TimelineColumns) -> None:
+        self._columns = columns
+        self._rows = columns.lane_rows(self.lane)
+
+    def set_ink(self, ink: QColor) -> None:
+        self._ink = ink
+        self.fuzzy.setPen(pg.mkPen(ink, width=1.4))
+        self.spans.setData(pen=pg.mkPen(ink, width=1.2))
+        self.density.setPen(pg.mkPen(QColor(ink.red(), ink.green(), ink.blue(), 170), width=1))
+        for label in self._labels:
+            label.setColor(ink)
+
+    def visible_rows(self, x0: float, x1: float) -> np.ndarray:
+        if self._columns is None or self._rows.size == 0:
+            return self._rows
+        xs = self._columns.x[self._rows]
+        lo, hi = np.searchsorted(xs, [x0, x1])
+        return self._rows[lo:hi]
+
+    def render(
+        self, x0: float, x1: float, width_px: int, metrics: QFontMetrics, lane_px: float = 1e9
+    ) -> int:
+        """Redraw for the view [x0, x1]; returns how many items are in view.
+
+        ``lane_px`` is the lane's height on screen: labels need a lane at least as tall as
+        a line of text, or they would reach into the next lane.
+        """
+        rows = self.visible_rows(x0, x1)
+        room_for_text = lane_px >= metrics.height() + 8
+        if rows.size > POINT_LIMIT:
+            self._draw_density(rows, x0, x1, width_px)
+            self._draw_points(rows[:0])
+            self._place_labels(rows[:0], x0, x1, width_px, metrics)
+        else:
+            self.density.setData([], [])
+            self._draw_points(rows)
+            labelled = rows if rows.size <= LABEL_LIMIT and room_for_text else rows[:0]
+            self._place_labels(labelled, x0, x1, width_px, metrics)
+        return int(rows.size)
+
+    def _draw_points(self, rows: np.ndarray) -> None:
+        columns = self._columns
+        if columns is None:
+            return
+        fuzzy = columns.fuzzy[rows]
+        sharp_rows, fuzzy_rows = rows[~fuzzy], rows[fuzzy]
+        codes = columns.outcome[sharp_rows]
+        for code, spots in self.groups.items():
+            chosen = sharp_rows[codes == code]
+            spots.setData(
+                x=columns.x[chosen], y=np.full(chosen.size, float(self.lane)), data=chosen
+            )
+        y = np.full(fuzzy_rows.size, float(self.lane))
+        self.fuzzy.setData(x=columns.x[fuzzy_rows], y=y, data=fuzzy_rows)
+        half = (columns.high[fuzzy_rows] - columns.low[fuzzy_rows]) / 2
+        self.spans.setData(x=columns.x[fuzzy_rows], y=y, left=half, right=half, height=0.0)
+
+    def _draw_density(self, rows: np.ndarray, x0: float, x1: float, width_px: int) -> None:
+        columns = self._columns
+        if columns is None:
+            return
+        bins = max(1, width_px // 2)
+        scale = bins / max(x1 - x0, 1e-9)
+        slots = np.clip(((columns.x[rows] - x0) * scale).astype(np.int64), 0, bins - 1)
+        counts = np.bincount(slots, minlength=bins)
+        filled = np.flatnonzero(counts)
+        heights = np.log1p(counts[filled]) / np.log1p(counts.max()) * 0.7
+        centres = x0 + (filled + 0.5) / scale
+        xs = np.repeat(centres, 2)
+        ys = np.empty(xs.size)
+        ys[0::2] = self.lane + 0.35
+        ys[1::2] = self.lane + 0.35 - heights
+        self.density.setData(xs, ys)
+
+    def _place_labels(
+        self, rows: np.ndarray, x0: float, x1: float, width_px: int, metrics: QFontMetrics
+    ) -> None:
+        """Label a marker on its own row, right of it, only in the room before the next marker.
+
+        A title is shortened to fit that room and dropped when even a short form does not
+        fit, so labels never overlap each other or a marker, at any zoom.
+        """
+        columns = self._columns
+        placed = 0
+        if columns is not None and rows.size:
+            scale = width_px / max(x1 - x0, 1e-9)
+            starts = (columns.x[rows] - x0) * scale + MARKER_SIZE / 2 + 4
+            ends = (columns.high[rows] - x0) * scale + 4
+            starts = np.where(columns.fuzzy[rows], np.maximum(starts, ends), starts)
+            limits = np.append((columns.x[rows[1:]] - x0) * scale - MARKER_SIZE, width_px)
+            for row, left, limit in zip(rows, starts, limits, strict=True):
+                room = int(limit - left - LABEL_GAP_PX)
+                text = metrics.elidedText(
+                    columns.titles[int(row)], Qt.TextElideMode.ElideRight, room
+                )
+                if room < MIN_LABEL_PX or len(text) < 6:
+                    continue
+                label = self._label(placed)
+                label.setText(text)
+                label.setPos(x0 + left / scale, float(self.lane))
+                label.setVisible(True)
+                placed += 1
+        for label in self._labels[placed:]:
+            label.setVisible(False)
+
+    def _label(self, position: int) -> pg.TextItem:
+        while len(self._labels) <= position:
+            label = pg.TextItem(color=self._ink, anchor=(0, 0.5))
+            self._plot.addItem(label, ignoreBounds=True)
+            self._labels.append(label)
+        return self._labels[position]
+
+    def shown_labels(self) -> list[tuple[float, str]]:
+        return [(lab.pos().x(), lab.toPlainText()) for lab in self._labels if lab.isVisible()]

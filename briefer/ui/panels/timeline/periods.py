@@ -1,0 +1,121 @@
+"""Periods (mandates, tenures): faint background bands plus labelled bars in their own lane."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from briefer.services.timeline import DAY, TimelineItem
+from briefer.ui.panels.timeline.style import PERIOD_COLOURS
+
+ROW_HEIGHT = 0.5
+BAR_ALPHA = 120
+BAND_ALPHA = 12
+
+
+def assign_rows(periods: Sequence[TimelineItem]) -> list[int]:
+    """Greedy interval packing: each period takes the first row free at its start."""
+    row_ends: list[float] = []
+    rows = []
+    for period in periods:
+        for row, end in enumerate(row_ends):
+            if end <= period.start:
+                row_ends[row] = period.end
+                rows.append(row)
+                break
+        else:
+            row_ends.append(period.end)
+            rows.append(len(row_ends) - 1)
+    return rows
+
+
+def _tinted(colour: str, alpha: int) -> QColor:
+    tint = QColor(colour)
+    tint.setAlpha(alpha)
+    return tint
+
+
+def _last_day(period: TimelineItem) -> str:
+    return (date(1970, 1, 1) + timedelta(seconds=period.end - DAY)).isoformat()
+
+
+class PeriodLayer:
+    """Draws periods into one lane of a plot, with a band behind every lane."""
+
+    def __init__(self, plot: pg.PlotItem, lane: int) -> None:
+        self._plot = plot
+        self._lane = lane
+        self._periods: list[TimelineItem] = []
+        self._rows: list[int] = []
+        self._items: list[object] = []
+        self._labels: list[pg.TextItem] = []
+        self.row_count = 0
+        self._ink = QColor("#202020")
+
+    def y_of(self, row: int) -> float:
+        return self._lane + row * ROW_HEIGHT
+
+    def set_periods(self, periods: Sequence[TimelineItem]) -> None:
+        for item in self._items:
+            self._plot.removeItem(item)
+        self._periods = sorted(periods, key=lambda p: p.start)
+        self._rows = assign_rows(self._periods)
+        self.row_count = max(self._rows, default=-1) + 1
+        self._items, self._labels = [], []
+        for position, (period, row) in enumerate(zip(self._periods, self._rows, strict=True)):
+            colour = PERIOD_COLOURS[position % len(PERIOD_COLOURS)]
+            self._add_band(period, colour)
+            self._add_bar(period, row, colour)
+            text = pg.TextItem(period.title, color=self._ink, anchor=(0, 0.5))
+            self._plot.addItem(text, ignoreBounds=True)
+            self._items.append(text)
+            self._labels.append(text)
+
+    def _add_band(self, period: TimelineItem, colour: str) -> None:
+        band = pg.LinearRegionItem(
+            (period.start, period.end), movable=False, brush=_tinted(colour, BAND_ALPHA)
+        )
+        for line in band.lines:
+            line.setPen(pg.mkPen(None))
+        band.setZValue(-150)
+        self._plot.addItem(band, ignoreBounds=True)
+        self._items.append(band)
+
+    def _add_bar(self, period: TimelineItem, row: int, colour: str) -> None:
+        """A period's bar; it carries the title and dates as a tooltip when no label fits."""
+        height = ROW_HEIGHT * 0.8
+        bar = QGraphicsRectItem(
+            QRectF(period.start, self.y_of(row) - height / 2, period.end - period.start, height)
+        )
+        bar.setBrush(pg.mkBrush(_tinted(colour, BAR_ALPHA)))
+        bar.setPen(pg.mkPen(None))
+        bar.setToolTip(f"{period.title}\n{period.date_utc} – {_last_day(period)}")
+        self._plot.addItem(bar)
+        self._items.append(bar)
+
+    def set_ink(self, ink: QColor) -> None:
+        self._ink = ink
+        for text in self._labels:
+            text.setColor(ink)
+
+    def render(
+        self, x0: float, x1: float, width_px: int, row_height_px: float, metrics: QFontMetrics
+    ) -> None:
+        """Label a bar only where its visible part is wide and tall enough for the whole title."""
+        scale = width_px / max(x1 - x0, 1e-9)
+        tall_enough = row_height_px >= metrics.height()
+        for period, row, text in zip(self._periods, self._rows, self._labels, strict=True):
+            left, right = max(period.start, x0), min(period.end, x1)
+            room = (right - left) * scale
+            fits = tall_enough and room >= metrics.horizontalAdvance(period.title) + 12
+            text.setVisible(fits)
+            if fits:
+                text.setPos(left + 4 / scale, self.y_of(row))
+
+    def shown_labels(self) -> list[str]:
+        return [text.toPlainText() for text in self._labels if text.isVisible()]
