@@ -10,7 +10,7 @@ from briefer.domain import dates
 from briefer.domain.records import EntityRef
 from briefer.services.timeline import TimelineFilter
 from briefer.ui.panels.timeline.columns import synthetic_columns
-from briefer.ui.panels.timeline.lanes import POINT_LIMIT
+from briefer.ui.panels.timeline.lanes import point_limit
 
 
 @pytest.fixture
@@ -169,9 +169,10 @@ def test_level_of_detail_aggregates_what_cannot_be_told_apart(qtbot, panel):
     lane = chart.lanes[0]
     assert sum(len(s.data) for s in lane.groups.values()) == 0
     assert lane.density.xData is not None and lane.density.xData.size > 0
-    chart.set_view(5e8, 5e8 + 1e9 * POINT_LIMIT / 100_000 / 2)
+    limit = point_limit(int(chart.main.vb.width()))
+    chart.set_view(5e8, 5e8 + 1e9 * limit / 100_000 / 2)
     drawn = sum(len(s.data) for s in lane.groups.values())
-    assert 0 < drawn <= POINT_LIMIT
+    assert 0 < drawn <= limit
     assert lane.density.xData is None or lane.density.xData.size == 0
     visible = np.count_nonzero(
         (columns.x >= 5e8) & (columns.x <= chart.view_range()[1]) & (columns.lane == 0)

@@ -13,7 +13,7 @@ import pyqtgraph.exporters
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
 from briefer.domain.vocabulary import label
 from briefer.services.timeline import LANES, CumulativeSeries, TimelineItem
@@ -25,6 +25,13 @@ from briefer.ui.panels.timeline.style import OUTCOME_COLOURS
 YEAR = 365.25 * 86400
 PERIOD_LANE = len(LANES)
 Describe = Callable[[int], str]
+
+
+def _cache_tree(item: QGraphicsItem) -> None:
+    """Cache an item and its children as pixmaps: a legend never changes while panning."""
+    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    for child in item.childItems():
+        _cache_tree(child)
 
 
 class TimelineViewBox(pg.ViewBox):
@@ -90,13 +97,14 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             row=3, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
         )
         self._columns: TimelineColumns | None = None
-        self._row_of: dict[int, int] = {}
+        self._row_of = np.empty(0, dtype=np.int64)
         self._describe: Describe | None = None
         self.shown_count = 0
         self._setup_main()
         self._setup_cumulative()
         self._setup_overview()
         self.ci.layout.setRowStretchFactor(1, 10)
+        self._cache_static_items()
         self.setMinimumHeight(480)
 
     # construction ---------------------------------------------------------------------
@@ -104,7 +112,6 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         main = self.main
         main.setMouseEnabled(x=True, y=False)
         main.hideButtons()
-        main.showGrid(x=True, y=False, alpha=0.15)
         main.invertY(True)
         main.setYRange(-0.6, PERIOD_LANE + 0.6, padding=0)
         ticks = [(i, label(c)) for i, c in enumerate(LANES)] + [(PERIOD_LANE, "Periods")]
@@ -121,8 +128,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             main.addItem(stripe, ignoreBounds=True)
         self.lanes = [LaneLayer(main, i, c, self._tip) for i, c in enumerate(LANES)]
         for lane in self.lanes:
-            for spots in [*lane.groups.values(), lane.fuzzy]:
-                spots.sigClicked.connect(self._on_spots_clicked)
+            lane.on_new_group = self._connect_spots
+            self._connect_spots(lane.fuzzy)
         self.periods = PeriodLayer(main, PERIOD_LANE)
         self.ring = pg.ScatterPlotItem(size=24, symbol="o", brush=None)
         self.ring.setZValue(50)
@@ -139,7 +146,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         plot.hideButtons()
         plot.getAxis("left").setWidth(130)
         plot.setLabel("left", "Cumulative")
-        plot.getAxis("bottom").setStyle(showValues=False)
+        plot.hideAxis("bottom")
         self.attempts_curve = plot.plot(name="Launch attempts")
         self.successes_curve = plot.plot(name="Reached orbit")
         plot.addLegend(offset=(8, 4), labelTextSize="8pt")
@@ -162,6 +169,17 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         plot.addItem(self.region)
         self.region.sigRegionChanged.connect(self._on_region_moved)
 
+    def _cache_static_items(self) -> None:
+        """Axes and legend repaint from a cached pixmap unless they themselves change.
+
+        Drawing an axis' text costs a few milliseconds; without the cache every pan would
+        redraw all the axes, though only the date axis moved.
+        """
+        cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
+        for plot in (self.main, self.cumulative, self.overview):
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setCacheMode(cache)
+
     def _build_legend(self, ink: QColor) -> None:
         from briefer.ui.panels.timeline.style import CATEGORY_SYMBOLS, EVENT_COLOUR, OUTCOME_SYMBOLS
 
@@ -180,6 +198,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         fuzzy = pg.ScatterPlotItem(symbol="o", brush=None, pen=pg.mkPen(ink, width=1.4), size=10)
         self.legend.addItem(fuzzy, "Date known to month/year")
         self.legend.setLabelTextColor(ink)
+        _cache_tree(self.legend)
 
     # data -----------------------------------------------------------------------------
     def set_data(
@@ -193,7 +212,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         """Show ``columns`` (and the periods and launch series) and fit the view to them."""
         self._columns = columns
         self._describe = describe
-        self._row_of = {int(i): row for row, i in enumerate(columns.index)}
+        self._row_of = np.full(int(columns.index.max(initial=-1)) + 1, -1, dtype=np.int64)
+        self._row_of[columns.index] = np.arange(len(columns))
         for lane in self.lanes:
             lane.set_columns(columns)
         self.periods.set_periods(periods)
@@ -254,8 +274,14 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         half = (x1 - x0) * factor / 2
         self.set_view(middle - half, middle + half)
 
+    def _row(self, index: int | None) -> int | None:
+        """The drawn row of the caller's item ``index``, or None (periods are not rows)."""
+        if index is None or not 0 <= index < self._row_of.size or self._row_of[index] < 0:
+            return None
+        return int(self._row_of[index])
+
     def ensure_visible(self, index: int) -> None:
-        row = self._row_of.get(index)
+        row = self._row(index)
         if row is None or self._columns is None:
             return
         x = float(self._columns.x[row])
@@ -265,7 +291,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             self.set_view(x - half, x + half)
 
     def show_selection(self, index: int | None) -> None:
-        row = self._row_of.get(index) if index is not None else None
+        row = self._row(index)
         if row is None or self._columns is None:
             self.ring.setData([])
             return
@@ -348,6 +374,9 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         if self._describe is not None and self._columns is not None:
             return self._describe(int(self._columns.index[row]))
         return self._columns.titles[row] if self._columns is not None else ""
+
+    def _connect_spots(self, spots: pg.ScatterPlotItem) -> None:
+        spots.sigClicked.connect(self._on_spots_clicked)
 
     def _on_spots_clicked(self, _item: Any, points: Sequence[Any], _event: Any) -> None:
         if len(points) and self._columns is not None:

@@ -60,10 +60,14 @@ def synthetic_columns(
     generator = np.random.default_rng(seed)
     x = np.sort(generator.uniform(start, end, count))
     titles = _LazyTitles(count)
+    lane = generator.integers(0, lanes, count).astype(np.int16)
+    # Like the real data: only launch attempts (lane 0) have an outcome.
+    launch_outcome = generator.integers(0, len(OUTCOMES) - 1, count).astype(np.int8)
+    outcome = np.where(lane == 0, launch_outcome, len(OUTCOMES) - 1).astype(np.int8)
     return TimelineColumns(
         x=x,
-        lane=generator.integers(0, lanes, count).astype(np.int16),
-        outcome=generator.integers(0, len(OUTCOMES), count).astype(np.int8),
+        lane=lane,
+        outcome=outcome,
         fuzzy=np.zeros(count, dtype=bool),
         low=x,
         high=x,

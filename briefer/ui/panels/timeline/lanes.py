@@ -1,8 +1,9 @@
-"""One swimlane: markers when few are visible, a density strip when they cannot be told apart.
+"""One swimlane: markers when they can be told apart, a density strip when they cannot.
 
 Work per redraw is proportional to what is visible: the visible slice is found by binary
-search on the sorted times, and above ``POINT_LIMIT`` visible items the lane aggregates them
-into one bar per pixel column instead of drawing markers.
+search on the sorted times; above one marker per few pixel columns the lane aggregates the
+slice into one bar per two pixel columns instead of drawing markers; pyqtgraph items are only
+handed new data when the visible slice (or the scale, for labels) actually changed.
 """
 
 from __future__ import annotations
@@ -18,11 +19,16 @@ from PySide6.QtGui import QColor, QFontMetrics
 from briefer.ui.panels.timeline.columns import OUTCOMES, TimelineColumns
 from briefer.ui.panels.timeline.style import MARKER_SIZE, colour_of, symbol_of
 
-POINT_LIMIT = 3000
-LABEL_LIMIT = 250
+PIXELS_PER_MARKER = 3
+LABEL_LIMIT = 80
 LABEL_GAP_PX = 10
 MIN_LABEL_PX = 48
 Tip = Callable[[float, float, Any], str]
+
+
+def point_limit(width_px: int) -> int:
+    """How many markers a lane draws before aggregating: about one per three pixel columns."""
+    return max(60, width_px // PIXELS_PER_MARKER)
 
 
 class LaneLayer:
@@ -32,23 +38,12 @@ class LaneLayer:
         self.lane = lane
         self.category = category
         self._plot = plot
+        self._tip = tip
         self._rows = np.empty(0, dtype=np.int64)
+        self._xs = np.empty(0)
         self._columns: TimelineColumns | None = None
+        self._drawn: tuple[int, int, bool] | None = None
         self.groups: dict[int, pg.ScatterPlotItem] = {}
-        for code, outcome in enumerate(OUTCOMES):
-            colour = colour_of(outcome)
-            spots = pg.ScatterPlotItem(
-                symbol=symbol_of(category, outcome),
-                size=MARKER_SIZE,
-                pen=pg.mkPen(colour, width=1.4),
-                brush=pg.mkBrush(colour),
-                hoverable=True,
-                tip=tip,
-                hoverPen=pg.mkPen("#000000", width=2),
-                hoverSize=MARKER_SIZE + 4,
-            )
-            plot.addItem(spots)
-            self.groups[code] = spots
         self.fuzzy = pg.ScatterPlotItem(
             symbol=symbol_of(category, OUTCOMES[-1]),
             size=MARKER_SIZE,
@@ -62,10 +57,35 @@ class LaneLayer:
             plot.addItem(item)
         self._labels: list[pg.TextItem] = []
         self._ink = QColor("#202020")
+        self.on_new_group: Callable[[pg.ScatterPlotItem], None] | None = None
+
+    def _group(self, code: int) -> pg.ScatterPlotItem:
+        """The marker item for one outcome, made the first time the lane needs it."""
+        if code not in self.groups:
+            colour = colour_of(OUTCOMES[code])
+            spots = pg.ScatterPlotItem(
+                symbol=symbol_of(self.category, OUTCOMES[code]),
+                size=MARKER_SIZE,
+                pen=pg.mkPen(colour, width=1.4),
+                brush=pg.mkBrush(colour),
+                hoverable=True,
+                tip=self._tip,
+                hoverPen=pg.mkPen("#000000", width=2),
+                hoverSize=MARKER_SIZE + 4,
+            )
+            self._plot.addItem(spots)
+            self.groups[code] = spots
+            if self.on_new_group is not None:
+                self.on_new_group(spots)
+        return self.groups[code]
 
     def set_columns(self, columns: TimelineColumns) -> None:
         self._columns = columns
         self._rows = columns.lane_rows(self.lane)
+        self._xs = columns.x[self._rows]
+        self._drawn = None
+        for code in np.unique(columns.outcome[self._rows]):
+            self._group(int(code))
 
     def set_ink(self, ink: QColor) -> None:
         self._ink = ink
@@ -75,11 +95,12 @@ class LaneLayer:
         for label in self._labels:
             label.setColor(ink)
 
+    def visible_bounds(self, x0: float, x1: float) -> tuple[int, int]:
+        lo, hi = np.searchsorted(self._xs, [x0, x1])
+        return int(lo), int(hi)
+
     def visible_rows(self, x0: float, x1: float) -> np.ndarray:
-        if self._columns is None or self._rows.size == 0:
-            return self._rows
-        xs = self._columns.x[self._rows]
-        lo, hi = np.searchsorted(xs, [x0, x1])
+        lo, hi = self.visible_bounds(x0, x1)
         return self._rows[lo:hi]
 
     def render(
@@ -90,17 +111,19 @@ class LaneLayer:
         ``lane_px`` is the lane's height on screen: labels need a lane at least as tall as
         a line of text, or they would reach into the next lane.
         """
-        rows = self.visible_rows(x0, x1)
-        room_for_text = lane_px >= metrics.height() + 8
-        if rows.size > POINT_LIMIT:
+        lo, hi = self.visible_bounds(x0, x1)
+        rows = self._rows[lo:hi]
+        dense = rows.size > point_limit(width_px)
+        if dense:
             self._draw_density(rows, x0, x1, width_px)
-            self._draw_points(rows[:0])
-            self._place_labels(rows[:0], x0, x1, width_px, metrics)
-        else:
-            self.density.setData([], [])
-            self._draw_points(rows)
-            labelled = rows if rows.size <= LABEL_LIMIT and room_for_text else rows[:0]
-            self._place_labels(labelled, x0, x1, width_px, metrics)
+        if self._drawn != (lo, hi, dense):
+            if not dense:
+                self.density.setData([], [])
+            self._draw_points(rows[:0] if dense else rows)
+            self._drawn = (lo, hi, dense)
+        room_for_text = lane_px >= metrics.height() + 8
+        labelled = rows if not dense and rows.size <= LABEL_LIMIT and room_for_text else rows[:0]
+        self._place_labels(labelled, x0, x1, width_px, metrics)
         return int(rows.size)
 
     def _draw_points(self, rows: np.ndarray) -> None:
@@ -112,30 +135,32 @@ class LaneLayer:
         codes = columns.outcome[sharp_rows]
         for code, spots in self.groups.items():
             chosen = sharp_rows[codes == code]
+            if chosen.size == 0 and len(spots.data) == 0:
+                continue
             spots.setData(
                 x=columns.x[chosen], y=np.full(chosen.size, float(self.lane)), data=chosen
             )
+        if fuzzy_rows.size == 0 and len(self.fuzzy.data) == 0:
+            return
         y = np.full(fuzzy_rows.size, float(self.lane))
         self.fuzzy.setData(x=columns.x[fuzzy_rows], y=y, data=fuzzy_rows)
         half = (columns.high[fuzzy_rows] - columns.low[fuzzy_rows]) / 2
         self.spans.setData(x=columns.x[fuzzy_rows], y=y, left=half, right=half, height=0.0)
 
     def _draw_density(self, rows: np.ndarray, x0: float, x1: float, width_px: int) -> None:
-        columns = self._columns
-        if columns is None:
-            return
         bins = max(1, width_px // 2)
         scale = bins / max(x1 - x0, 1e-9)
-        slots = np.clip(((columns.x[rows] - x0) * scale).astype(np.int64), 0, bins - 1)
+        xs = self._xs[np.searchsorted(self._xs, x0) :][: rows.size]
+        slots = np.clip(((xs - x0) * scale).astype(np.int64), 0, bins - 1)
         counts = np.bincount(slots, minlength=bins)
         filled = np.flatnonzero(counts)
         heights = np.log1p(counts[filled]) / np.log1p(counts.max()) * 0.7
         centres = x0 + (filled + 0.5) / scale
-        xs = np.repeat(centres, 2)
-        ys = np.empty(xs.size)
+        xs_pairs = np.repeat(centres, 2)
+        ys = np.empty(xs_pairs.size)
         ys[0::2] = self.lane + 0.35
         ys[1::2] = self.lane + 0.35 - heights
-        self.density.setData(xs, ys)
+        self.density.setData(xs_pairs, ys)
 
     def _place_labels(
         self, rows: np.ndarray, x0: float, x1: float, width_px: int, metrics: QFontMetrics
@@ -153,27 +178,28 @@ class LaneLayer:
             ends = (columns.high[rows] - x0) * scale + 4
             starts = np.where(columns.fuzzy[rows], np.maximum(starts, ends), starts)
             limits = np.append((columns.x[rows[1:]] - x0) * scale - MARKER_SIZE, width_px)
-            for row, left, limit in zip(rows, starts, limits, strict=True):
-                room = int(limit - left - LABEL_GAP_PX)
-                text = metrics.elidedText(
-                    columns.titles[int(row)], Qt.TextElideMode.ElideRight, room
-                )
-                if room < MIN_LABEL_PX or len(text) < 6:
+            rooms = (limits - starts - LABEL_GAP_PX).astype(np.int64)
+            for position in np.flatnonzero(rooms >= MIN_LABEL_PX):
+                title = columns.titles[int(rows[position])]
+                text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(rooms[position]))
+                if len(text) < 6:
                     continue
-                label = self._label(placed)
-                label.setText(text)
-                label.setPos(x0 + left / scale, float(self.lane))
-                label.setVisible(True)
+                self._show_label(placed, text, x0 + starts[position] / scale)
                 placed += 1
         for label in self._labels[placed:]:
-            label.setVisible(False)
+            if label.isVisible():
+                label.setVisible(False)
 
-    def _label(self, position: int) -> pg.TextItem:
+    def _show_label(self, position: int, text: str, x: float) -> None:
         while len(self._labels) <= position:
             label = pg.TextItem(color=self._ink, anchor=(0, 0.5))
             self._plot.addItem(label, ignoreBounds=True)
             self._labels.append(label)
-        return self._labels[position]
+        label = self._labels[position]
+        if label.toPlainText() != text:
+            label.setText(text)
+        label.setPos(x, float(self.lane))
+        label.setVisible(True)
 
     def shown_labels(self) -> list[tuple[float, str]]:
         return [(lab.pos().x(), lab.toPlainText()) for lab in self._labels if lab.isVisible()]
