@@ -306,7 +306,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         (_, (y0, y1)) = self.main.vb.viewRange()
         unit_px = self.main.vb.height() / max(abs(y1 - y0), 1e-9)
         self.shown_count = sum(lane.render(x0, x1, width, metrics, unit_px) for lane in self.lanes)
-        self.periods.render(x0, x1, width, ROW_HEIGHT * unit_px * 0.8, metrics)
+        self.periods.render(x0, x1, width, ROW_HEIGHT * unit_px, metrics)
         blocked = self.region.blockSignals(True)
         self.region.setRegion((x0, x1))
         self.region.blockSignals(blocked)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsRectItem
 from briefer.services.timeline import DAY, TimelineItem
 from briefer.ui.panels.timeline.style import PERIOD_COLOURS
 
-ROW_HEIGHT = 0.5
+ROW_HEIGHT = 0.6
 BAR_ALPHA = 120
 BAND_ALPHA = 12
 
@@ -88,7 +88,7 @@ class PeriodLayer:
 
     def _add_bar(self, period: TimelineItem, row: int, colour: str) -> None:
         """A period's bar; it carries the title and dates as a tooltip when no label fits."""
-        height = ROW_HEIGHT * 0.8
+        height = ROW_HEIGHT * 0.85
         bar = QGraphicsRectItem(
             QRectF(period.start, self.y_of(row) - height / 2, period.end - period.start, height)
         )
