@@ -28,6 +28,10 @@ class ServiceContext:
     detail: DetailService
     settings: SettingsService
 
+    def dataset_with_counts(self) -> DatasetSummary:
+        """The dataset summary with row counts per public view (a few queries; on demand)."""
+        return summarize(self.reference)
+
     def publishers(self) -> list[str]:
         """Publishers of the dataset's sources, most cited first."""
         counts: dict[str, int] = {}
@@ -51,7 +55,7 @@ def open_services(reference_path: Path, user_path: Path) -> ServiceContext:
     return ServiceContext(
         reference=reference,
         user=user,
-        dataset=summarize(reference),
+        dataset=summarize(reference, with_counts=False),
         launches=LaunchService(reference),
         timeline=TimelineService(reference),
         capabilities=CapabilityService(reference),

@@ -39,10 +39,12 @@ class DatasetSummary:
             f"content_sha256: {self.info.content_sha256}",
             "rows per view:",
         ]
-        width = max(len(view) for view in self.counts)
+        width = max((len(view) for view in self.counts), default=0)
         lines += [f"  {view:<{width}}  {count:>6}" for view, count in self.counts.items()]
         return "\n".join(lines)
 
 
-def summarize(store: ReferenceStore) -> DatasetSummary:
-    return DatasetSummary(store.path, store.dataset_info(), store.view_counts())
+def summarize(store: ReferenceStore, with_counts: bool = True) -> DatasetSummary:
+    """The database's identity; row counts are skipped where only the versions are needed."""
+    counts = store.view_counts() if with_counts else {}
+    return DatasetSummary(store.path, store.dataset_info(), counts)

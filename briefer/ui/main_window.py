@@ -112,11 +112,27 @@ class MainWindow(QMainWindow):
         services = self._services
         as_of = date.fromisoformat(services.dataset.info.as_of)
         self.timeline.set_timeline(services.timeline.timeline(), as_of)
-        self.comparison.set_overviews(services.capabilities.overviews())
-        self.sanctions.set_provisions(services.sanctions.provisions())
+        self._loaded: set[QWidget] = {self.timeline}
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    def _ensure_loaded(self, panel: QWidget) -> None:
+        """Fill a tab the first time it is shown, so start-up only builds what is visible."""
+        if panel in self._loaded:
+            return
+        self._loaded.add(panel)
+        if panel is self.comparison:
+            self.comparison.set_overviews(self._services.capabilities.overviews())
+        elif panel is self.sanctions:
+            self.sanctions.set_provisions(self._services.sanctions.provisions())
+        if isinstance(panel, (ComparisonPanel, SanctionsPanel)):
+            panel.show_selection(self._state.current)
+
+    def _on_tab_changed(self, _position: int) -> None:
+        self._ensure_loaded(self.tabs.currentWidget())
 
     # behaviour ------------------------------------------------------------------------
     def show_panel(self, panel: QWidget) -> None:
+        self._ensure_loaded(panel)
         self.tabs.setCurrentWidget(panel)
         panel.setFocus()
 
@@ -141,7 +157,7 @@ class MainWindow(QMainWindow):
         self.detail.show_detail(self._services.detail.detail(ref) if ref else None)
 
     def _on_about(self) -> None:
-        show_about(self, self._services.dataset, self._services.publishers())
+        show_about(self, self._services.dataset_with_counts(), self._services.publishers())
 
     # window geometry ------------------------------------------------------------------
     def _restore_layout(self) -> None:

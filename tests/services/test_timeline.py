@@ -46,12 +46,19 @@ def test_filters_combine(fixture_db):
     assert len(line.filtered(TimelineFilter())) == 5
     launches = TimelineFilter(categories=frozenset({"satellite_launch"}))
     assert {i.ref.id for i in line.filtered(launches)} == {"l-1998", "l-2012", "l-2016"}
-    failures = TimelineFilter(categories=frozenset({"satellite_launch"}), outcomes=frozenset({"failure"}))
+    failures = TimelineFilter(
+        categories=frozenset({"satellite_launch"}), outcomes=frozenset({"failure"})
+    )
     assert {i.ref.id for i in line.filtered(failures)} == {"l-1998", "l-2012"}
     window = TimelineFilter(start=date(2012, 4, 12), end=date(2012, 4, 12))
     assert {i.ref.id for i in line.filtered(window)} == {"evt-poe", "l-2012"}
-    assert [i.ref.id for i in line.filtered(TimelineFilter(text="NOTHING was tracked"))] == ["l-1998"]
-    assert {i.ref.id for i in line.filtered(TimelineFilter(actors=frozenset({"UN"})))} == {"evt-poe", "2087"}
+    assert [i.ref.id for i in line.filtered(TimelineFilter(text="NOTHING was tracked"))] == [
+        "l-1998"
+    ]
+    assert {i.ref.id for i in line.filtered(TimelineFilter(actors=frozenset({"UN"})))} == {
+        "evt-poe",
+        "2087",
+    }
     assert line.actors() == ["PRK", "UN"]
 
 

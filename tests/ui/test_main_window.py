@@ -13,6 +13,9 @@ from briefer.ui.state import SelectionState
 
 
 def test_each_panel_shows_rows_from_the_database(window):
+    assert window.comparison.models["launch_vehicle"].rowCount() == 0  # filled when first shown
+    window.show_panel(window.comparison)
+    window.show_panel(window.sanctions)
     assert window.timeline.model.rowCount() == 5
     assert window.comparison.models["launch_vehicle"].rowCount() == 2
     assert window.comparison.models["satellite"].rowCount() == 1
@@ -93,6 +96,8 @@ def test_dark_theme_is_applied_and_stored(window, services):
 
 
 def test_table_models_are_sound(qtmodeltester, window):
+    window.show_panel(window.comparison)
+    window.show_panel(window.sanctions)
     qtmodeltester.check(window.timeline.model)
     qtmodeltester.check(window.sanctions.model)
     qtmodeltester.check(window.comparison.models["launch_vehicle"])

@@ -9,18 +9,22 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-import pyqtgraph.exporters
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette, QResizeEvent
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
 from briefer.domain.vocabulary import label
 from briefer.services.timeline import LANES, CumulativeSeries, TimelineItem
 from briefer.ui.panels.timeline.columns import TimelineColumns
 from briefer.ui.panels.timeline.lanes import LaneLayer
+from briefer.ui.panels.timeline.legend import LegendEntry, LegendStrip
 from briefer.ui.panels.timeline.periods import ROW_HEIGHT, PeriodLayer
-from briefer.ui.panels.timeline.style import OUTCOME_COLOURS
+from briefer.ui.panels.timeline.style import (
+    CATEGORY_SYMBOLS,
+    EVENT_COLOUR,
+    OUTCOME_COLOURS,
+    OUTCOME_SYMBOLS,
+)
 
 YEAR = 365.25 * 86400
 PERIOD_LANE = len(LANES)
@@ -82,12 +86,13 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.setAccessibleName("Timeline chart")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ci.setSpacing(2)
-        self.legend = pg.LegendItem(colCount=6, labelTextSize="8pt", verSpacing=-6)
+        self.legend = LegendStrip()
         self.addItem(self.legend, row=0, col=0)
         self.main = self.addPlot(
             row=1,
             col=0,
-            viewBox=TimelineViewBox(),
+            enableMenu=False,
+            viewBox=TimelineViewBox(enableMenu=False),
             axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)},
         )
         self.cumulative = self.addPlot(
@@ -181,24 +186,16 @@ class TimelineChart(pg.GraphicsLayoutWidget):
                 plot.getAxis(name).setCacheMode(cache)
 
     def _build_legend(self, ink: QColor) -> None:
-        from briefer.ui.panels.timeline.style import CATEGORY_SYMBOLS, EVENT_COLOUR, OUTCOME_SYMBOLS
-
-        self.legend.clear()
-        for outcome in ("success", "failure", "partial", "unknown"):
-            colour = OUTCOME_COLOURS[outcome]
-            sample = pg.ScatterPlotItem(
-                symbol=OUTCOME_SYMBOLS[outcome], brush=colour, pen=colour, size=10
-            )
-            self.legend.addItem(sample, f"Launch: {outcome}")
-        for category, symbol in CATEGORY_SYMBOLS.items():
-            sample = pg.ScatterPlotItem(
-                symbol=symbol, brush=EVENT_COLOUR, pen=EVENT_COLOUR, size=10
-            )
-            self.legend.addItem(sample, label(category))
-        fuzzy = pg.ScatterPlotItem(symbol="o", brush=None, pen=pg.mkPen(ink, width=1.4), size=10)
-        self.legend.addItem(fuzzy, "Date known to month/year")
-        self.legend.setLabelTextColor(ink)
-        _cache_tree(self.legend)
+        entries = [
+            LegendEntry(OUTCOME_SYMBOLS[outcome], OUTCOME_COLOURS[outcome], f"Launch: {outcome}")
+            for outcome in ("success", "failure", "partial", "unknown")
+        ]
+        entries += [
+            LegendEntry(symbol, EVENT_COLOUR, label(category))
+            for category, symbol in CATEGORY_SYMBOLS.items()
+        ]
+        entries.append(LegendEntry("o", None, "Date known to month/year"))
+        self.legend.set_entries(entries, ink)
 
     # data -----------------------------------------------------------------------------
     def set_data(
@@ -315,6 +312,10 @@ class TimelineChart(pg.GraphicsLayoutWidget):
     def apply_palette(self) -> None:
         palette = QApplication.palette()
         ink = palette.color(QPalette.ColorRole.Text)
+        key = (ink.rgba(), palette.color(QPalette.ColorRole.Base).rgba())
+        if key == getattr(self, "_palette_key", None):
+            return
+        self._palette_key = key
         self.setBackground(palette.color(QPalette.ColorRole.Base))
         stripe = palette.color(QPalette.ColorRole.AlternateBase)
         for region in self.stripes:
@@ -330,8 +331,16 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.periods.set_ink(ink)
         self.ring.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Highlight), width=2.5))
         self.attempts_curve.setPen(pg.mkPen(ink, width=2))
-        self.successes_curve.setPen(pg.mkPen(OUTCOME_COLOURS["success"], width=2))
+        self.successes_curve.setPen(
+            pg.mkPen(OUTCOME_COLOURS["success"], width=2, style=Qt.PenStyle.DashLine)
+        )
         self.cumulative.legend.setLabelTextColor(ink)
+        backdrop = QColor(palette.color(QPalette.ColorRole.Base))
+        backdrop.setAlpha(230)
+        self.cumulative.legend.setBrush(pg.mkBrush(backdrop))
+        self.cumulative.legend.setPen(
+            pg.mkPen(ink.lighter(150) if ink.lightness() < 128 else ink.darker(150))
+        )
         bars = QColor(ink)
         bars.setAlpha(110)
         self.overview_bars.setOpts(brush=pg.mkBrush(bars), pen=pg.mkPen(None))
@@ -347,12 +356,16 @@ class TimelineChart(pg.GraphicsLayoutWidget):
 
     # export -----------------------------------------------------------------------------
     def export_png(self, path: Path) -> None:
+        import pyqtgraph.exporters  # only when exporting: it pulls in XML and more
+
         exporter = pyqtgraph.exporters.ImageExporter(self.ci)
         exporter.parameters()["width"] = max(int(self.ci.width()), 800)
         exporter.export(str(path))
 
     def export_svg(self, path: Path) -> None:
         """Vector export through QtSvg (pyqtgraph's own SVG exporter trips on Qt 6.11's paths)."""
+        from PySide6.QtSvg import QSvgGenerator
+
         source = self.ci.sceneBoundingRect()
         generator = QSvgGenerator()
         generator.setFileName(str(path))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -150,6 +150,7 @@ class TimelinePanel(QWidget):
         for item in timeline.milestones():
             self.jump.addItem(f"{item.date_utc} · {item.title}", item.ref)
         self.apply_filter(self.filters.current(), keep_view=False)
+        QTimer.singleShot(0, lambda: self.table.fit_columns(max_width=320))
 
     def apply_filter(self, wanted: TimelineFilter, keep_view: bool = True) -> None:
         view = self.chart.view_range() if keep_view and self._shown else None
@@ -162,7 +163,6 @@ class TimelinePanel(QWidget):
         if view is not None:
             self.chart.set_view(*view)
         self.model.set_records(self._shown)
-        self.table.fit_columns(max_width=320)
         self.filters.set_count(len(self._shown), len(self._timeline.items))
         self.show_selection(self._selected)
 
