@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette, QResizeEvent
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QWidget
 
 from briefer.domain.vocabulary import label
 from briefer.services.timeline import LANES, CumulativeSeries, TimelineItem
@@ -27,6 +27,7 @@ from briefer.ui.panels.timeline.style import (
 )
 
 YEAR = 365.25 * 86400
+STRIPE_REACH = 300 * YEAR  # lane stripes reach well past any date the data can hold
 PERIOD_LANE = len(LANES)
 Describe = Callable[[int], str]
 
@@ -123,13 +124,12 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         main.getAxis("left").setTicks([ticks, []])
         main.getAxis("left").setWidth(130)
         self.stripes = [
-            pg.LinearRegionItem((i - 0.5, i + 0.5), orientation="horizontal", movable=False)
+            QGraphicsRectItem(QRectF(-STRIPE_REACH, i - 0.5, 2 * STRIPE_REACH, 1.0))
             for i in range(1, PERIOD_LANE + 1, 2)
         ]
         for stripe in self.stripes:
             stripe.setZValue(-200)
-            for line in stripe.lines:
-                line.setPen(pg.mkPen(None))
+            stripe.setPen(pg.mkPen(None))
             main.addItem(stripe, ignoreBounds=True)
         self.lanes = [LaneLayer(main, i, c, self._tip) for i, c in enumerate(LANES)]
         for lane in self.lanes:
@@ -318,8 +318,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self._palette_key = key
         self.setBackground(palette.color(QPalette.ColorRole.Base))
         stripe = palette.color(QPalette.ColorRole.AlternateBase)
-        for region in self.stripes:
-            region.setBrush(pg.mkBrush(stripe))
+        for band in self.stripes:
+            band.setBrush(pg.mkBrush(stripe))
         for plot in (self.main, self.cumulative, self.overview):
             for name in ("left", "bottom"):
                 plot.getAxis(name).setTextPen(ink)
