@@ -223,3 +223,28 @@ def test_shipped_data_labels_never_overlap(shipped_panel, view):
                 markers.append(QRectF(centre.x() - 5, centre.y() - 5, 10, 10))
     for rect in rects:
         assert not any(rect.intersects(marker) for marker in markers)
+
+
+def test_shift_drag_zooms_time_to_the_rubber_band_and_keeps_every_lane(qtbot, panel):
+    from PySide6.QtTest import QTest
+
+    chart = panel.chart
+    x0, x1 = chart.view_range()
+    lanes_before = chart.main.vb.viewRange()[1]
+    start = chart.mapFromScene(chart.main.vb.mapViewToScene(QPointF(x0 + (x1 - x0) * 0.3, 2)))
+    end = chart.mapFromScene(chart.main.vb.mapViewToScene(QPointF(x0 + (x1 - x0) * 0.5, 5)))
+    viewport = chart.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start)
+    for step in range(1, 11):
+        QTest.mouseMove(viewport, start + (end - start) * (step / 10))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, end)
+    y0, y1 = chart.view_range()
+    assert y1 - y0 == pytest.approx((x1 - x0) * 0.2, rel=0.15)  # drag starts after a few px
+    assert chart.main.vb.viewRange()[1] == pytest.approx(lanes_before)
+
+
+def test_hover_text_gives_title_date_and_outcome(panel):
+    index = next(i for i, item in enumerate(panel.shown) if item.ref.id == "l-1998")
+    assert panel.describe(index).splitlines() == ["Rocket A", "1998-08-31", "failure"]
+    fuzzy = next(i for i, item in enumerate(panel.shown) if item.ref.id == "evt-poe")
+    assert "Panel of Experts mandate" in panel.describe(fuzzy)

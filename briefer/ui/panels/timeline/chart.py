@@ -215,6 +215,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             lane.set_columns(columns)
         self.periods.set_periods(periods)
         bottom = PERIOD_LANE + max(self.periods.row_count, 1) * ROW_HEIGHT - 0.2
+        span = bottom + 0.6
+        self.main.vb.setLimits(yMin=-0.6, yMax=bottom, minYRange=span, maxYRange=span)
         self.main.setYRange(-0.6, bottom, padding=0)
         low, high = self.full_range(periods)
         self._set_cumulative(series or CumulativeSeries(), until or high)
