@@ -127,3 +127,15 @@ def test_names_carry_native_scripts_and_romanisations():
     assert len(organisations) >= 18
     assert {"kcst", "nada", "nata"} <= set(organisations)
     assert organisations["nata"].native_name == "국가항공우주기술총국"
+
+
+def test_default_comparisons_exist_and_derive_from_the_data():
+    from briefer.services.comparison import DEFAULT_SELECTION, ComparisonService
+
+    store = shipped()
+    service = ComparisonService(store, LaunchService(store))
+    for kind, ids in DEFAULT_SELECTION.items():
+        assert service.default_selection(kind) == list(ids)
+    matrix = service.matrix("launch_vehicle", ["chollima-1", "soyuz-2-1b"])
+    assert matrix.row("launches").cells[0].value == 3.0  # counted: three Chollima-1 attempts
+    assert matrix.row("launches").cells[1].derivation == "cited count"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefer.services.capabilities import CapabilityService
+from briefer.services.comparison import ComparisonService
 from briefer.services.dataset import DatasetSummary, summarize
 from briefer.services.detail import DetailService
 from briefer.services.launches import LaunchService
@@ -23,7 +23,7 @@ class ServiceContext:
     dataset: DatasetSummary
     launches: LaunchService
     timeline: TimelineService
-    capabilities: CapabilityService
+    comparison: ComparisonService
     sanctions: SanctionsService
     detail: DetailService
     settings: SettingsService
@@ -47,6 +47,7 @@ class ServiceContext:
 def open_services(reference_path: Path, user_path: Path) -> ServiceContext:
     """Open both databases; raises ``StoreError`` with a user-facing message on failure."""
     reference = ReferenceStore(reference_path)
+    launches = LaunchService(reference)
     try:
         user = UserStore(user_path)
     except Exception:
@@ -56,9 +57,9 @@ def open_services(reference_path: Path, user_path: Path) -> ServiceContext:
         reference=reference,
         user=user,
         dataset=summarize(reference, with_counts=False),
-        launches=LaunchService(reference),
+        launches=launches,
         timeline=TimelineService(reference),
-        capabilities=CapabilityService(reference),
+        comparison=ComparisonService(reference, launches),
         sanctions=SanctionsService(reference),
         detail=DetailService(reference),
         settings=SettingsService(user),

@@ -17,7 +17,7 @@ from briefer.domain.records import (
 )
 from briefer.domain.vocabulary import EntityKind, LinkRelation, LinkTarget, label
 from briefer.services import formatting
-from briefer.services.capabilities import attribute_label
+from briefer.services.attributes import attribute_label
 from briefer.store.reference import ReferenceStore
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
+import json
 
 from briefer.store.user_db import UserStore
 
 THEME_KEY = "ui/theme"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
+COMPARISON_KEY = "comparison/{kind}"
 THEMES = ("system", "light", "dark")
 
 
@@ -39,3 +41,15 @@ class SettingsService:
 
     def set_blob(self, key: str, value: bytes) -> None:
         self._store.set_setting(key, base64.b64encode(value).decode("ascii"))
+
+    def comparison(self, kind: str) -> list[str]:
+        """The subjects last compared for ``kind`` (empty when never set or unreadable)."""
+        value = self._store.get_setting(COMPARISON_KEY.format(kind=kind))
+        try:
+            ids = json.loads(value) if value else []
+        except ValueError:
+            return []
+        return [str(i) for i in ids] if isinstance(ids, list) else []
+
+    def set_comparison(self, kind: str, ids: list[str]) -> None:
+        self._store.set_setting(COMPARISON_KEY.format(kind=kind), json.dumps(list(ids)))

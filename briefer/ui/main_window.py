@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, Q
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from briefer.domain.records import EntityRef
+from briefer.domain.vocabulary import SubjectKind, values_of
 from briefer.meta import APP_NAME
 from briefer.services.context import ServiceContext
 from briefer.services.settings import GEOMETRY_KEY, STATE_KEY, THEMES
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         for panel in (self.timeline, self.comparison, self.sanctions):
             panel.record_selected.connect(self._state.select)
+        self.comparison.comparison_changed.connect(self._on_comparison_changed)
         self._state.selection_changed.connect(self._on_selection_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
 
@@ -121,7 +123,9 @@ class MainWindow(QMainWindow):
             return
         self._loaded.add(panel)
         if panel is self.comparison:
-            self.comparison.set_overviews(self._services.capabilities.overviews())
+            settings = self._services.settings
+            chosen = {kind: settings.comparison(kind) for kind in values_of(SubjectKind)}
+            self.comparison.load(self._services.comparison, chosen)
         elif panel is self.sanctions:
             self.sanctions.set_provisions(self._services.sanctions.provisions())
         if isinstance(panel, (ComparisonPanel, SanctionsPanel)):
@@ -155,6 +159,10 @@ class MainWindow(QMainWindow):
         for panel in (self.timeline, self.comparison, self.sanctions):
             panel.show_selection(ref)
         self.detail.show_detail(self._services.detail.detail(ref) if ref else None)
+
+    def _on_comparison_changed(self, kind: str, ids: list[str]) -> None:
+        self._services.settings.set_comparison(kind, ids)
+        self._state.set_comparison(kind, ids)
 
     def _on_about(self) -> None:
         show_about(self, self._services.dataset_with_counts(), self._services.publishers())

@@ -12,13 +12,16 @@ class SelectionState(QObject):
 
     Signals:
         selection_changed(object): the newly selected ``EntityRef`` (or None when cleared).
+        comparison_changed(str, list): the kind and subject ids now compared side by side.
     """
 
     selection_changed = Signal(object)
+    comparison_changed = Signal(str, list)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._current: EntityRef | None = None
+        self.comparison: tuple[str, list[str]] | None = None
 
     @property
     def current(self) -> EntityRef | None:
@@ -29,3 +32,8 @@ class SelectionState(QObject):
             return
         self._current = ref
         self.selection_changed.emit(ref)
+
+    def set_comparison(self, kind: str, ids: list[str]) -> None:
+        """What the comparison panel shows; the briefing export compares the same subjects."""
+        self.comparison = (kind, list(ids))
+        self.comparison_changed.emit(kind, list(ids))

@@ -1,6 +1,5 @@
 from briefer.domain.records import EntityRef, Spec
 from briefer.services import formatting
-from briefer.services.capabilities import CapabilityService
 from briefer.services.context import open_services
 from briefer.services.detail import DetailService
 from briefer.services.launches import LaunchService
@@ -40,13 +39,6 @@ def test_tally_counts_from_rows(fixture_db):
     tally = LaunchService(ReferenceStore(fixture_db)).tally()
     assert (tally.attempts, tally.reached_orbit, tally.claimed_success) == (3, 1, 2)
     assert tally.sentence == "1 of 3 attempts reached orbit"
-
-
-def test_overviews_keep_unknown_specs_unknown(fixture_db):
-    overviews = {o.subject.id: o for o in CapabilityService(ReferenceStore(fixture_db)).overviews()}
-    assert formatting.spec_value(overviews["sat-1"].spec("mass_kg")) == "unknown"
-    assert overviews["rocket-r"].spec("payload_leo_kg") is None
-    assert formatting.spec_value(overviews["rocket-a"].spec("liftoff_mass_t")) == "80–92 t"
 
 
 def test_launch_detail_keeps_claim_apart_from_assessment(fixture_db):

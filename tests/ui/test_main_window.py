@@ -13,12 +13,11 @@ from briefer.ui.state import SelectionState
 
 
 def test_each_panel_shows_rows_from_the_database(window):
-    assert window.comparison.models["launch_vehicle"].rowCount() == 0  # filled when first shown
+    assert window.comparison.model.columnCount() == 0  # filled when first shown
     window.show_panel(window.comparison)
     window.show_panel(window.sanctions)
     assert window.timeline.model.rowCount() == 5
-    assert window.comparison.models["launch_vehicle"].rowCount() == 2
-    assert window.comparison.models["satellite"].rowCount() == 1
+    assert {s.name for s in window.comparison.matrix.subjects} == {"Rocket A", "Raketa"}
     assert window.sanctions.model.rowCount() == 2
     status = " ".join(w.text() for w in window.statusBar().findChildren(QLabel))
     assert "Dataset test.1 · as of 2025-01-31" in status
@@ -37,16 +36,15 @@ def test_selecting_a_row_fills_the_detail_pane_with_sources(qtbot, window):
 
 
 def test_selection_is_shared_across_panels(qtbot, window):
-    window.comparison.tables["launch_vehicle"].select_ref(None)
     window._state.select(EntityRef("launch_attempt", "l-2016"))
     assert window.timeline.table.selectionModel().hasSelection()
-    window.tabs.setCurrentWidget(window.comparison)
-    table = window.comparison.tables["launch_vehicle"]
-    row = next(r for r in range(2) if table.ref_at_row(r) == EntityRef("subject", "rocket-r"))
+    window.show_panel(window.comparison)
+    column = next(c for c in range(2) if window.comparison.matrix.subjects[c].id == "rocket-r")
+    table = window.comparison.table
     qtbot.mouseClick(
         table.viewport(),
         Qt.MouseButton.LeftButton,
-        pos=table.visualRect(table.model().index(row, 0)).center(),
+        pos=table.visualRect(table.model().index(0, column)).center(),
     )
     assert window._state.current == EntityRef("subject", "rocket-r")
     assert not window.timeline.table.selectionModel().hasSelection()
@@ -100,7 +98,7 @@ def test_table_models_are_sound(qtmodeltester, window):
     window.show_panel(window.sanctions)
     qtmodeltester.check(window.timeline.model)
     qtmodeltester.check(window.sanctions.model)
-    qtmodeltester.check(window.comparison.models["launch_vehicle"])
+    qtmodeltester.check(window.comparison.model)
 
 
 def test_corrupt_database_shows_a_dialog_not_a_traceback(qapp, tmp_path, monkeypatch, capsys):

@@ -1,119 +1,320 @@
-"""The comparison panel: launch vehicles or satellites with their headline specs."""
+"""The comparison panel: pick 2 to 6 systems of one kind, compare them as a table and a chart."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from briefer.domain.records import EntityRef
-from briefer.domain.vocabulary import EntityKind, SubjectKind
-from briefer.services import formatting
-from briefer.services.capabilities import KEY_ATTRIBUTES, SubjectOverview, attribute_label
-from briefer.ui.models.record_table import Column, RecordTableModel
-from briefer.ui.panels.record_table import RecordTable
-from briefer.ui.theme import CONFIDENCE_MARKS
+from briefer.domain.records import EntityRef, Subject
+from briefer.domain.vocabulary import SubjectKind
+from briefer.services.comparison import (
+    MAX_SUBJECTS,
+    MIN_SUBJECTS,
+    ComparisonMatrix,
+    ComparisonService,
+)
+from briefer.ui.models.comparison_table import ComparisonTableModel
+from briefer.ui.models.record_table import REF_ROLE
+from briefer.ui.panels.comparison_chart import ComparisonChart
 
 KIND_CHOICES = (
     ("Launch vehicles", SubjectKind.LAUNCH_VEHICLE),
     ("Satellites", SubjectKind.SATELLITE),
 )
+ALL_COUNTRIES = "All countries"
 
 
-def _ref(overview: SubjectOverview) -> EntityRef:
-    return EntityRef(EntityKind.SUBJECT, overview.subject.id)
-
-
-def _spec_column(attribute: str) -> Column[SubjectOverview]:
-    def text(overview: SubjectOverview) -> str:
-        return formatting.spec_value(overview.spec(attribute))
-
-    def tooltip(overview: SubjectOverview) -> str:
-        spec = overview.spec(attribute)
-        if spec is None or spec.is_unknown:
-            return "No public figure found"
-        mark = CONFIDENCE_MARKS.get(spec.confidence, "")
-        note = f"\n{spec.note}" if spec.note else ""
-        return f"{mark} {spec.confidence}; sources: {', '.join(spec.sources)}{note}"
-
-    def sort_key(overview: SubjectOverview) -> float:
-        spec = overview.spec(attribute)
-        return spec.value if spec is not None and spec.value is not None else -1.0
-
-    return Column(
-        attribute_label(attribute), text, tooltip=tooltip, sort_key=sort_key, align_right=True
-    )
-
-
-def _columns(kind: str) -> list[Column[SubjectOverview]]:
-    def name(overview: SubjectOverview) -> str:
-        native = overview.subject.native_name
-        return f"{overview.subject.name} ({native})" if native else overview.subject.name
-
-    columns: list[Column[SubjectOverview]] = [
-        Column("Name", name),
-        Column("Country", lambda o: o.subject.country),
-    ]
-    columns += [_spec_column(attribute) for attribute in KEY_ATTRIBUTES[kind]]
-    return columns
-
-
-class ComparisonPanel(QWidget):
-    """Subjects of one kind side by side.
+class SubjectPicker(QWidget):
+    """A searchable, country-filtered list of checkable subjects; at most six checked.
 
     Signals:
-        record_selected(object): the ``EntityRef`` of the subject the user picked.
+        kind_changed(str): the user chose launch vehicles or satellites.
+        checked_changed(list): the ids now checked, in the order they were checked.
     """
 
-    record_selected = Signal(object)
+    kind_changed = Signal(str)
+    checked_changed = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Comparison")
-        self._overviews: list[SubjectOverview] = []
         self.kind_box = QComboBox(self)
         self.kind_box.setAccessibleName("Kind of system")
         for text, kind in KIND_CHOICES:
             self.kind_box.addItem(text, kind)
-        self.tables: dict[str, RecordTable] = {}
-        self.models: dict[str, RecordTableModel[SubjectOverview]] = {}
-        header = QHBoxLayout()
-        header.addWidget(QLabel("<b>Capabilities</b> — show:", self))
-        header.addWidget(self.kind_box)
-        header.addStretch(1)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search systems…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search systems")
+        self.country = QComboBox(self)
+        self.country.setAccessibleName("Filter by country")
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Systems to compare")
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(header)
-        for _text, kind in KIND_CHOICES:
-            model: RecordTableModel[SubjectOverview] = RecordTableModel(_columns(kind), _ref)
-            table = RecordTable(model, f"{_text} table", self)
-            table.record_selected.connect(self.record_selected)
-            self.models[kind], self.tables[kind] = model, table
-            layout.addWidget(table, stretch=1)
-        self.note = QLabel(
-            "Hover a value for its confidence and sources; "
-            "“unknown” means no public figure was found.",
-            self,
-        )
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
-        self.kind_box.currentIndexChanged.connect(self._on_kind_changed)
-        self._on_kind_changed()
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.kind_box, self.search, self.country, self.list, self.status):
+            layout.addWidget(widget)
+        self._order: list[str] = []
+        self.kind_box.currentIndexChanged.connect(lambda _: self.kind_changed.emit(self.kind))
+        self.search.textChanged.connect(self._apply_filter)
+        self.country.currentIndexChanged.connect(self._apply_filter)
+        self.list.itemChanged.connect(self._on_item_changed)
 
     @property
     def kind(self) -> str:
         return str(self.kind_box.currentData())
 
-    def set_overviews(self, overviews: Sequence[SubjectOverview]) -> None:
-        for kind, model in self.models.items():
-            model.set_records([o for o in overviews if o.subject.kind == kind])
-            self.tables[kind].fit_columns()
+    def set_subjects(self, subjects: Sequence[Subject], checked: Sequence[str]) -> None:
+        self._order = [i for i in checked if i in {s.id for s in subjects}][:MAX_SUBJECTS]
+        self.list.blockSignals(True)
+        self.list.clear()
+        for subject in sorted(subjects, key=lambda s: (s.country, s.name)):
+            native = f" · {subject.native_name}" if subject.native_name else ""
+            item = QListWidgetItem(f"{subject.name}{native}  ({subject.country})")
+            item.setData(Qt.ItemDataRole.UserRole, subject.id)
+            item.setToolTip(f"{subject.name}{native}, {subject.country}")
+            item.setData(
+                Qt.ItemDataRole.UserRole + 1,
+                f"{subject.name} {subject.native_name or ''} "
+                f"{' '.join(subject.aliases)} {subject.country}".casefold(),
+            )
+            item.setData(Qt.ItemDataRole.UserRole + 2, subject.country)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if subject.id in self._order else Qt.CheckState.Unchecked
+            )
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.country.blockSignals(True)
+        self.country.clear()
+        self.country.addItem(ALL_COUNTRIES)
+        self.country.addItems(sorted({s.country for s in subjects}))
+        self.country.blockSignals(False)
+        self._apply_filter()
+        self._update_status()
+
+    @property
+    def checked(self) -> list[str]:
+        return list(self._order)
+
+    def set_checked(self, ids: Sequence[str]) -> None:
+        wanted = list(ids)[:MAX_SUBJECTS]
+        self.list.blockSignals(True)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            on = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+        self._order = wanted
+        self._update_status()
+        self.checked_changed.emit(self.checked)
+
+    def _apply_filter(self, *_args: object) -> None:
+        needle = self.search.text().strip().casefold()
+        country = self.country.currentText()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            matches = needle in item.data(Qt.ItemDataRole.UserRole + 1)
+            in_country = (
+                country in ("", ALL_COUNTRIES) or item.data(Qt.ItemDataRole.UserRole + 2) == country
+            )
+            item.setHidden(not (matches and in_country))
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        subject_id = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked and subject_id not in self._order:
+            if len(self._order) >= MAX_SUBJECTS:
+                self.list.blockSignals(True)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.list.blockSignals(False)
+                self.status.setText(f"At most {MAX_SUBJECTS} systems: untick one first.")
+                return
+            self._order.append(subject_id)
+        elif item.checkState() != Qt.CheckState.Checked and subject_id in self._order:
+            self._order.remove(subject_id)
+        self._update_status()
+        self.checked_changed.emit(self.checked)
+
+    def _update_status(self) -> None:
+        count = len(self._order)
+        hint = "" if count >= MIN_SUBJECTS else f" Tick at least {MIN_SUBJECTS} to compare."
+        self.status.setText(f"{count} of at most {MAX_SUBJECTS} selected.{hint}")
+
+
+class ComparisonPanel(QWidget):
+    """Systems side by side: the table of attributes and a chart of one of them.
+
+    Signals:
+        record_selected(object): the ``EntityRef`` of a subject the user picked in the table.
+        comparison_changed(str, list): the kind and the ids now compared (the briefing uses them).
+    """
+
+    record_selected = Signal(object)
+    comparison_changed = Signal(str, list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Comparison")
+        self._service: ComparisonService | None = None
+        self._chosen: dict[str, list[str]] = {}
+        self.matrix: ComparisonMatrix | None = None
+        self.picker = SubjectPicker(self)
+        self.model = ComparisonTableModel()
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Comparison table")
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.attribute = QComboBox(self)
+        self.attribute.setAccessibleName("Attribute to chart")
+        self.log_box = QCheckBox("Log scale", self)
+        self.chart = ComparisonChart(self)
+        self._build_layout()
+        self.picker.kind_changed.connect(self._on_kind_changed)
+        self.picker.checked_changed.connect(self._on_checked_changed)
+        self.attribute.currentIndexChanged.connect(lambda _: self._draw_chart(auto_scale=True))
+        self.log_box.toggled.connect(lambda _: self._draw_chart(auto_scale=False))
+        self.table.selectionModel().selectionChanged.connect(self._on_cell_selected)
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("Chart:", self))
+        buttons.addWidget(self.attribute, stretch=1)
+        buttons.addWidget(self.log_box)
+        for text, handler in (
+            ("Copy TSV", self.copy_tsv),
+            ("Copy CSV", self.copy_csv),
+            ("Export chart PNG…", self._ask_export),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(handler)
+            buttons.addWidget(button)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Vertical, right)
+        splitter.addWidget(self.table)
+        lower = QWidget(splitter)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(buttons)
+        lower_layout.addWidget(self.chart, stretch=1)
+        splitter.addWidget(lower)
+        splitter.setSizes([380, 300])
+        right_layout.addWidget(splitter)
+        outer = QSplitter(Qt.Orientation.Horizontal, self)
+        outer.addWidget(self.picker)
+        outer.addWidget(right)
+        outer.setSizes([240, 760])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(outer)
+
+    # data -------------------------------------------------------------------------------
+    def load(self, service: ComparisonService, chosen: dict[str, list[str]]) -> None:
+        """Start with the analyst's last comparison per kind, else the defaults."""
+        self._service = service
+        self._chosen = {kind: list(ids) for kind, ids in chosen.items()}
+        self._on_kind_changed(self.picker.kind)
+
+    def selection(self) -> tuple[str, list[str]]:
+        return self.picker.kind, self.picker.checked
+
+    def _on_kind_changed(self, kind: str) -> None:
+        if self._service is None:
+            return
+        chosen = self._chosen.get(kind) or self._service.default_selection(kind)
+        self.picker.set_subjects(self._service.subjects(kind), chosen)
+        self._on_checked_changed(self.picker.checked)
+
+    def _on_checked_changed(self, ids: list[str]) -> None:
+        if self._service is None:
+            return
+        kind = self.picker.kind
+        self._chosen[kind] = list(ids)
+        self.matrix = self._service.matrix(kind, ids)
+        self.model.set_matrix(self.matrix)
+        self.table.resizeRowsToContents()
+        self._fill_attributes()
+        self.comparison_changed.emit(kind, list(ids))
+
+    def _fill_attributes(self) -> None:
+        current = self.attribute.currentData()
+        self.attribute.blockSignals(True)
+        self.attribute.clear()
+        for row in self.matrix.rows if self.matrix else ():
+            if row.numeric:
+                self.attribute.addItem(row.heading, row.attribute)
+        position = self.attribute.findData(current)
+        self.attribute.setCurrentIndex(position if position >= 0 else 0)
+        self.attribute.blockSignals(False)
+        self._draw_chart(auto_scale=True)
+
+    def _draw_chart(self, auto_scale: bool) -> None:
+        attribute = self.attribute.currentData()
+        if self.matrix is None or attribute is None or len(self.matrix.subjects) == 0:
+            return
+        row = self.matrix.row(attribute)
+        self.chart.show_row(
+            row, self.matrix.subjects, None if auto_scale else self.log_box.isChecked()
+        )
+        self.log_box.blockSignals(True)
+        self.log_box.setChecked(self.chart.log_scale)
+        self.log_box.blockSignals(False)
+
+    # selection and output ---------------------------------------------------------------
+    def _on_cell_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.record_selected.emit(indexes[0].data(REF_ROLE))
 
     def show_selection(self, ref: EntityRef | None) -> None:
-        for table in self.tables.values():
-            table.select_ref(ref)
+        """Subjects are columns here; the shared selection needs no echo in the table."""
+        del ref
 
-    def _on_kind_changed(self) -> None:
-        for kind, table in self.tables.items():
-            table.setVisible(kind == self.kind)
+    def copy_tsv(self) -> None:
+        if self.matrix is not None:
+            QApplication.clipboard().setText(self.matrix.as_delimited("\t"))
+
+    def copy_csv(self) -> None:
+        if self.matrix is not None:
+            QApplication.clipboard().setText(self.matrix.as_delimited(","))
+
+    def export_chart(self, path: Path) -> None:
+        if not self.chart.grab().save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+
+    def _ask_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export chart", "comparison.png", "PNG (*.png)")
+        if not name:
+            return
+        try:
+            self.export_chart(Path(name if name.lower().endswith(".png") else f"{name}.png"))
+        except OSError as error:
+            QMessageBox.warning(self, "Export failed", str(error))
