@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 OUTCOME_COLOURS = {
     "success": "#009E73",
@@ -64,6 +72,10 @@ def _dark_palette() -> QPalette:
         QPalette.ColorRole.Link: "#7ab8f5",
         QPalette.ColorRole.PlaceholderText: "#8a8f94",
         QPalette.ColorRole.Mid: "#3a3e42",
+        QPalette.ColorRole.Dark: "#6b7075",
+        QPalette.ColorRole.Shadow: "#0b0c0d",
+        QPalette.ColorRole.Light: "#50555a",
+        QPalette.ColorRole.Midlight: "#3f4347",
     }
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
@@ -79,10 +91,46 @@ def _light_palette() -> QPalette:
     return palette
 
 
+class _DarkCheckIndicators(QProxyStyle):
+    """Fusion outlines check boxes with a darkened window colour, invisible on a dark base."""
+
+    _ELEMENTS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    )
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: ANN001
+        if element not in self._ELEMENTS:
+            super().drawPrimitive(element, option, painter, widget)
+            return
+        side = min(option.rect.width(), option.rect.height()) - 2
+        box = QRectF(0, 0, side, side)
+        box.moveCenter(QRectF(option.rect).center())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#9aa0a6"), 1))
+        painter.setBrush(option.palette.base())
+        painter.drawRoundedRect(box, 2, 2)
+        if option.state & QStyle.StateFlag.State_On:
+            painter.setPen(QPen(option.palette.highlightedText().color(), 2))
+            painter.setBrush(option.palette.highlight())
+            painter.drawRoundedRect(box, 2, 2)
+            inset = box.adjusted(side * 0.22, side * 0.25, -side * 0.22, -side * 0.25)
+            painter.drawPolyline(
+                [
+                    QPointF(inset.left(), inset.center().y()),
+                    QPointF(inset.left() + inset.width() * 0.4, inset.bottom()),
+                    QPointF(inset.right(), inset.top()),
+                ]
+            )
+        painter.restore()
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """Fusion with a light or dark palette; ``system`` follows the platform's colour scheme."""
-    app.setStyle("Fusion")
-    app.setPalette(_dark_palette() if is_dark(theme) else _light_palette())
+    dark = is_dark(theme)
+    app.setStyle(_DarkCheckIndicators(QStyleFactory.create("Fusion")) if dark else "Fusion")
+    app.setPalette(_dark_palette() if dark else _light_palette())
 
 
 def heading_font(base: QFont, scale: float = 1.35) -> QFont:
