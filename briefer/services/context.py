@@ -1,32 +1,60 @@
-"""Every service the app needs, built once over one reference and one user database."""
+"""Every service the app needs, over one reference and one user database.
+
+Services are made on first use: start-up only pays for what the first window shows, and the
+comparison, sanctions and detail modules load when the analyst first reaches them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefer.services.comparison import ComparisonService
 from briefer.services.dataset import DatasetSummary, summarize
-from briefer.services.detail import DetailService
 from briefer.services.launches import LaunchService
-from briefer.services.sanctions import SanctionsService
 from briefer.services.settings import SettingsService
 from briefer.services.timeline import TimelineService
 from briefer.store.reference import ReferenceStore
 from briefer.store.user_db import UserStore
 
+if TYPE_CHECKING:
+    from briefer.services.comparison import ComparisonService
+    from briefer.services.detail import DetailService
+    from briefer.services.sanctions import SanctionsService
 
-@dataclass(frozen=True)
+
 class ServiceContext:
-    reference: ReferenceStore
-    user: UserStore
-    dataset: DatasetSummary
-    launches: LaunchService
-    timeline: TimelineService
-    comparison: ComparisonService
-    sanctions: SanctionsService
-    detail: DetailService
-    settings: SettingsService
+    def __init__(self, reference: ReferenceStore, user: UserStore) -> None:
+        self.reference = reference
+        self.user = user
+        self.dataset: DatasetSummary = summarize(reference, with_counts=False)
+        self.settings = SettingsService(user)
+
+    @cached_property
+    def launches(self) -> LaunchService:
+        return LaunchService(self.reference)
+
+    @cached_property
+    def timeline(self) -> TimelineService:
+        return TimelineService(self.reference)
+
+    @cached_property
+    def comparison(self) -> ComparisonService:
+        from briefer.services.comparison import ComparisonService
+
+        return ComparisonService(self.reference, self.launches)
+
+    @cached_property
+    def sanctions(self) -> SanctionsService:
+        from briefer.services.sanctions import SanctionsService
+
+        return SanctionsService(self.reference)
+
+    @cached_property
+    def detail(self) -> DetailService:
+        from briefer.services.detail import DetailService
+
+        return DetailService(self.reference)
 
     def dataset_with_counts(self) -> DatasetSummary:
         """The dataset summary with row counts per public view (a few queries; on demand)."""
@@ -47,20 +75,9 @@ class ServiceContext:
 def open_services(reference_path: Path, user_path: Path) -> ServiceContext:
     """Open both databases; raises ``StoreError`` with a user-facing message on failure."""
     reference = ReferenceStore(reference_path)
-    launches = LaunchService(reference)
     try:
         user = UserStore(user_path)
     except Exception:
         reference.close()
         raise
-    return ServiceContext(
-        reference=reference,
-        user=user,
-        dataset=summarize(reference, with_counts=False),
-        launches=launches,
-        timeline=TimelineService(reference),
-        comparison=ComparisonService(reference, launches),
-        sanctions=SanctionsService(reference),
-        detail=DetailService(reference),
-        settings=SettingsService(user),
-    )
+    return ServiceContext(reference, user)

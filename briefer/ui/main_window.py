@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
@@ -15,11 +16,14 @@ from briefer.services.context import ServiceContext
 from briefer.services.settings import GEOMETRY_KEY, STATE_KEY, THEMES
 from briefer.ui import theme
 from briefer.ui.dialogs.about import show_about
-from briefer.ui.panels.comparison import ComparisonPanel
+from briefer.ui.lazy_tab import LazyTab
 from briefer.ui.panels.detail import DetailPanel
-from briefer.ui.panels.sanctions import SanctionsPanel
 from briefer.ui.panels.timeline import TimelinePanel
 from briefer.ui.state import SelectionState
+
+if TYPE_CHECKING:
+    from briefer.ui.panels.comparison import ComparisonPanel
+    from briefer.ui.panels.sanctions import SanctionsPanel
 
 
 class MainWindow(QMainWindow):
@@ -33,14 +37,14 @@ class MainWindow(QMainWindow):
         self._state = state
         self.setWindowTitle(f"{APP_NAME} — DPRK satellite launches, capabilities and sanctions")
         self.timeline = TimelinePanel()
-        self.comparison = ComparisonPanel()
-        self.sanctions = SanctionsPanel()
+        self.comparison_tab = LazyTab(self._make_comparison)
+        self.sanctions_tab = LazyTab(self._make_sanctions)
         self.detail = DetailPanel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.timeline, "&Timeline")
-        self.tabs.addTab(self.comparison, "&Comparison")
-        self.tabs.addTab(self.sanctions, "&Sanctions")
+        self.tabs.addTab(self.comparison_tab, "&Comparison")
+        self.tabs.addTab(self.sanctions_tab, "&Sanctions")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.detail)
@@ -81,8 +85,8 @@ class MainWindow(QMainWindow):
         for number, (name, widget) in enumerate(
             (
                 ("Timeline", self.timeline),
-                ("Comparison", self.comparison),
-                ("Sanctions", self.sanctions),
+                ("Comparison", self.comparison_tab),
+                ("Sanctions", self.sanctions_tab),
             ),
             start=1,
         ):
@@ -104,40 +108,52 @@ class MainWindow(QMainWindow):
         self.theme_actions.triggered.connect(self._on_theme_chosen)
 
     def _wire(self) -> None:
-        for panel in (self.timeline, self.comparison, self.sanctions):
-            panel.record_selected.connect(self._state.select)
-        self.comparison.comparison_changed.connect(self._on_comparison_changed)
+        self.timeline.record_selected.connect(self._state.select)
         self._state.selection_changed.connect(self._on_selection_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
 
     def _load(self) -> None:
-        services = self._services
-        as_of = date.fromisoformat(services.dataset.info.as_of)
-        self.timeline.set_timeline(services.timeline.timeline(), as_of)
-        self._loaded: set[QWidget] = {self.timeline}
-        self.tabs.currentChanged.connect(self._on_tab_changed)
+        as_of = date.fromisoformat(self._services.dataset.info.as_of)
+        self.timeline.set_timeline(self._services.timeline.timeline(), as_of)
 
-    def _ensure_loaded(self, panel: QWidget) -> None:
-        """Fill a tab the first time it is shown, so start-up only builds what is visible."""
-        if panel in self._loaded:
-            return
-        self._loaded.add(panel)
-        if panel is self.comparison:
-            settings = self._services.settings
-            chosen = {kind: settings.comparison(kind) for kind in values_of(SubjectKind)}
-            self.comparison.load(self._services.comparison, chosen)
-        elif panel is self.sanctions:
-            self.sanctions.set_provisions(self._services.sanctions.provisions())
-        if isinstance(panel, (ComparisonPanel, SanctionsPanel)):
-            panel.show_selection(self._state.current)
+    def _make_comparison(self) -> QWidget:
+        from briefer.ui.panels.comparison import ComparisonPanel
 
-    def _on_tab_changed(self, _position: int) -> None:
-        self._ensure_loaded(self.tabs.currentWidget())
+        panel = ComparisonPanel()
+        panel.record_selected.connect(self._state.select)
+        panel.comparison_changed.connect(self._on_comparison_changed)
+        settings = self._services.settings
+        chosen = {kind: settings.comparison(kind) for kind in values_of(SubjectKind)}
+        panel.load(self._services.comparison, chosen)
+        return panel
+
+    def _make_sanctions(self) -> QWidget:
+        from briefer.ui.panels.sanctions import SanctionsPanel
+
+        panel = SanctionsPanel()
+        panel.record_selected.connect(self._state.select)
+        panel.set_provisions(self._services.sanctions.provisions())
+        panel.show_selection(self._state.current)
+        return panel
+
+    @property
+    def comparison(self) -> ComparisonPanel:
+        return cast("ComparisonPanel", self.comparison_tab.panel)
+
+    @property
+    def sanctions(self) -> SanctionsPanel:
+        return cast("SanctionsPanel", self.sanctions_tab.panel)
+
+    def _panels(self) -> list[QWidget]:
+        built = (self.comparison_tab.built, self.sanctions_tab.built)
+        return [self.timeline, *(panel for panel in built if panel is not None)]
 
     # behaviour ------------------------------------------------------------------------
-    def show_panel(self, panel: QWidget) -> None:
-        self._ensure_loaded(panel)
-        self.tabs.setCurrentWidget(panel)
+    def show_panel(self, widget: QWidget) -> None:
+        """Bring a panel's tab forward (the panel or its lazy tab may be given)."""
+        tab = widget if self.tabs.indexOf(widget) >= 0 else widget.parentWidget()
+        self.tabs.setCurrentWidget(tab)
+        panel = tab.panel if isinstance(tab, LazyTab) else tab
         panel.setFocus()
 
     def apply_theme(self, name: str) -> None:
@@ -156,7 +172,7 @@ class MainWindow(QMainWindow):
             self.apply_theme("system")
 
     def _on_selection_changed(self, ref: EntityRef | None) -> None:
-        for panel in (self.timeline, self.comparison, self.sanctions):
+        for panel in self._panels():
             panel.show_selection(ref)
         self.detail.show_detail(self._services.detail.detail(ref) if ref else None)
 

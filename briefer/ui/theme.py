@@ -91,45 +91,51 @@ def _light_palette() -> QPalette:
     return palette
 
 
-class _DarkCheckIndicators(QProxyStyle):
-    """Fusion outlines check boxes with a darkened window colour, invisible on a dark base."""
+def _dark_style() -> QStyle:
+    """Fusion, with check boxes drawn visibly on a dark base (built on first use: defining a
+    Qt subclass costs tens of milliseconds at import)."""
 
-    _ELEMENTS = (
-        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-    )
+    class _DarkCheckIndicators(QProxyStyle):
+        """Fusion outlines check boxes with a darkened window colour, invisible on a dark base."""
 
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: ANN001
-        if element not in self._ELEMENTS:
-            super().drawPrimitive(element, option, painter, widget)
-            return
-        side = min(option.rect.width(), option.rect.height()) - 2
-        box = QRectF(0, 0, side, side)
-        box.moveCenter(QRectF(option.rect).center())
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#9aa0a6"), 1))
-        painter.setBrush(option.palette.base())
-        painter.drawRoundedRect(box, 2, 2)
-        if option.state & QStyle.StateFlag.State_On:
-            painter.setPen(QPen(option.palette.highlightedText().color(), 2))
-            painter.setBrush(option.palette.highlight())
+        _ELEMENTS = (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        )
+
+        def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: ANN001
+            if element not in self._ELEMENTS:
+                super().drawPrimitive(element, option, painter, widget)
+                return
+            side = min(option.rect.width(), option.rect.height()) - 2
+            box = QRectF(0, 0, side, side)
+            box.moveCenter(QRectF(option.rect).center())
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor("#9aa0a6"), 1))
+            painter.setBrush(option.palette.base())
             painter.drawRoundedRect(box, 2, 2)
-            inset = box.adjusted(side * 0.22, side * 0.25, -side * 0.22, -side * 0.25)
-            painter.drawPolyline(
-                [
-                    QPointF(inset.left(), inset.center().y()),
-                    QPointF(inset.left() + inset.width() * 0.4, inset.bottom()),
-                    QPointF(inset.right(), inset.top()),
-                ]
-            )
-        painter.restore()
+            if option.state & QStyle.StateFlag.State_On:
+                painter.setPen(QPen(option.palette.highlightedText().color(), 2))
+                painter.setBrush(option.palette.highlight())
+                painter.drawRoundedRect(box, 2, 2)
+                inset = box.adjusted(side * 0.22, side * 0.25, -side * 0.22, -side * 0.25)
+                painter.drawPolyline(
+                    [
+                        QPointF(inset.left(), inset.center().y()),
+                        QPointF(inset.left() + inset.width() * 0.4, inset.bottom()),
+                        QPointF(inset.right(), inset.top()),
+                    ]
+                )
+            painter.restore()
+
+    return _DarkCheckIndicators(QStyleFactory.create("Fusion"))
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
     """Fusion with a light or dark palette; ``system`` follows the platform's colour scheme."""
     dark = is_dark(theme)
-    app.setStyle(_DarkCheckIndicators(QStyleFactory.create("Fusion")) if dark else "Fusion")
+    app.setStyle(_dark_style() if dark else "Fusion")
     app.setPalette(_dark_palette() if dark else _light_palette())
 
 

@@ -13,8 +13,8 @@ from briefer.ui.state import SelectionState
 
 
 def test_each_panel_shows_rows_from_the_database(window):
-    assert window.comparison.model.columnCount() == 0  # filled when first shown
-    window.show_panel(window.comparison)
+    assert window.comparison_tab.built is None  # built when first shown
+    window.show_panel(window.comparison_tab)
     window.show_panel(window.sanctions)
     assert window.timeline.model.rowCount() == 5
     assert {s.name for s in window.comparison.matrix.subjects} == {"Rocket A", "Raketa"}
@@ -54,8 +54,8 @@ def test_selection_is_shared_across_panels(qtbot, window):
 def test_shortcuts_reach_each_panel(qtbot, window):
     window.activateWindow()
     for key, panel in (
-        (Qt.Key.Key_2, window.comparison),
-        (Qt.Key.Key_3, window.sanctions),
+        (Qt.Key.Key_2, window.comparison_tab),
+        (Qt.Key.Key_3, window.sanctions_tab),
         (Qt.Key.Key_1, window.timeline),
     ):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)

@@ -38,11 +38,20 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self._columns = list(columns)
         self._ref_of = ref_of
         self._records: list[T] = []
+        self._cache: dict[tuple[int, int], list[Any]] = {}
 
     def set_records(self, records: Sequence[T]) -> None:
         self.beginResetModel()
         self._records = list(records)
+        self._cache.clear()
         self.endResetModel()
+
+    def _cached(self, role: int, column: int, make: Callable[[T], Any]) -> list[Any]:
+        """A column's values for one role, computed once per reset (sorting asks often)."""
+        key = (role, column)
+        if key not in self._cache:
+            self._cache[key] = [make(record) for record in self._records]
+        return self._cache[key]
 
     def record(self, row: int) -> T:
         return self._records[row]
@@ -72,7 +81,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return None
         record, column = self._records[index.row()], self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(record)
+            return self._cached(role, index.column(), column.text)[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(record)
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
@@ -81,7 +90,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SORT_ROLE:
-            return column.sort_key(record) if column.sort_key else column.text(record)
+            key = column.sort_key or column.text
+            return self._cached(role, index.column(), key)[index.row()]
         if role == REF_ROLE:
             return self._ref_of(record)
         return None

@@ -134,7 +134,6 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.lanes = [LaneLayer(main, i, c, self._tip) for i, c in enumerate(LANES)]
         for lane in self.lanes:
             lane.on_new_group = self._connect_spots
-            self._connect_spots(lane.fuzzy)
         self.periods = PeriodLayer(main, PERIOD_LANE)
         self.ring = pg.ScatterPlotItem(size=24, symbol="o", brush=None)
         self.ring.setZValue(50)

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtGui import QColor, QFontMetrics, QPen
 
 from briefer.ui.panels.timeline.columns import OUTCOMES, TimelineColumns
 from briefer.ui.panels.timeline.style import MARKER_SIZE, colour_of, symbol_of
@@ -44,17 +44,9 @@ class LaneLayer:
         self._columns: TimelineColumns | None = None
         self._drawn: tuple[int, int, bool] | None = None
         self.groups: dict[int, pg.ScatterPlotItem] = {}
-        self.fuzzy = pg.ScatterPlotItem(
-            symbol=symbol_of(category, OUTCOMES[-1]),
-            size=MARKER_SIZE,
-            brush=None,
-            hoverable=True,
-            tip=tip,
-        )
-        self.spans = pg.ErrorBarItem(beam=0.12)
-        self.density = pg.PlotCurveItem(connect="pairs")
-        for item in (self.spans, self.fuzzy, self.density):
-            plot.addItem(item)
+        self._fuzzy: pg.ScatterPlotItem | None = None
+        self._spans: pg.ErrorBarItem | None = None
+        self._density: pg.PlotCurveItem | None = None
         self._labels: list[pg.TextItem] = []
         self._ink = QColor("#202020")
         self.on_new_group: Callable[[pg.ScatterPlotItem], None] | None = None
@@ -79,6 +71,43 @@ class LaneLayer:
                 self.on_new_group(spots)
         return self.groups[code]
 
+    @property
+    def fuzzy(self) -> pg.ScatterPlotItem:
+        """Hollow markers for dates known only to the month or year (made when first needed)."""
+        if self._fuzzy is None:
+            self._fuzzy = pg.ScatterPlotItem(
+                symbol=symbol_of(self.category, OUTCOMES[-1]),
+                size=MARKER_SIZE,
+                brush=None,
+                pen=pg.mkPen(self._ink, width=1.4),
+                hoverable=True,
+                tip=self._tip,
+            )
+            self._plot.addItem(self._fuzzy)
+            if self.on_new_group is not None:
+                self.on_new_group(self._fuzzy)
+        return self._fuzzy
+
+    @property
+    def spans(self) -> pg.ErrorBarItem:
+        """The month or year each fuzzy marker may fall in, as a horizontal bar."""
+        if self._spans is None:
+            self._spans = pg.ErrorBarItem(beam=0.12, pen=pg.mkPen(self._ink, width=1.2))
+            self._plot.addItem(self._spans)
+        return self._spans
+
+    @property
+    def density(self) -> pg.PlotCurveItem:
+        """One bar per two pixel columns where markers cannot be told apart."""
+        if self._density is None:
+            self._density = pg.PlotCurveItem(connect="pairs", pen=self._density_pen())
+            self._plot.addItem(self._density)
+        return self._density
+
+    def _density_pen(self) -> QPen:
+        ink = self._ink
+        return pg.mkPen(QColor(ink.red(), ink.green(), ink.blue(), 170), width=1)
+
     def set_columns(self, columns: TimelineColumns) -> None:
         self._columns = columns
         self._rows = columns.lane_rows(self.lane)
@@ -89,9 +118,12 @@ class LaneLayer:
 
     def set_ink(self, ink: QColor) -> None:
         self._ink = ink
-        self.fuzzy.setPen(pg.mkPen(ink, width=1.4))
-        self.spans.setData(pen=pg.mkPen(ink, width=1.2))
-        self.density.setPen(pg.mkPen(QColor(ink.red(), ink.green(), ink.blue(), 170), width=1))
+        if self._fuzzy is not None:
+            self._fuzzy.setPen(pg.mkPen(ink, width=1.4))
+        if self._spans is not None:
+            self._spans.setData(pen=pg.mkPen(ink, width=1.2))
+        if self._density is not None:
+            self._density.setPen(self._density_pen())
         for label in self._labels:
             label.setColor(ink)
 
@@ -117,8 +149,8 @@ class LaneLayer:
         if dense:
             self._draw_density(rows, x0, x1, width_px)
         if self._drawn != (lo, hi, dense):
-            if not dense:
-                self.density.setData([], [])
+            if not dense and self._density is not None:
+                self._density.setData([], [])
             self._draw_points(rows[:0] if dense else rows)
             self._drawn = (lo, hi, dense)
         room_for_text = lane_px >= metrics.height() + 8
@@ -140,7 +172,7 @@ class LaneLayer:
             spots.setData(
                 x=columns.x[chosen], y=np.full(chosen.size, float(self.lane)), data=chosen
             )
-        if fuzzy_rows.size == 0 and len(self.fuzzy.data) == 0:
+        if fuzzy_rows.size == 0 and (self._fuzzy is None or len(self._fuzzy.data) == 0):
             return
         y = np.full(fuzzy_rows.size, float(self.lane))
         self.fuzzy.setData(x=columns.x[fuzzy_rows], y=y, data=fuzzy_rows)
