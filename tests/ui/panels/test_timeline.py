@@ -135,12 +135,7 @@ def test_exports_write_valid_png_and_svg(panel, tmp_path):
 
 
 def label_rects(chart):
-    rects = []
-    for lane in chart.lanes:
-        for label in lane._labels:
-            if label.isVisible():
-                rects.append(label.mapRectToScene(label.boundingRect()))
-    return rects
+    return chart.labels.scene_rects()
 
 
 @pytest.mark.parametrize("span_years", [None, 10, 1])

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QW
 from briefer.domain.vocabulary import label
 from briefer.services.timeline import LANES, CumulativeSeries, TimelineItem
 from briefer.ui.panels.timeline.columns import TimelineColumns
+from briefer.ui.panels.timeline.labels import LabelLayer
 from briefer.ui.panels.timeline.lanes import LaneLayer
 from briefer.ui.panels.timeline.legend import LegendEntry, LegendStrip
 from briefer.ui.panels.timeline.periods import ROW_HEIGHT, PeriodLayer
@@ -135,6 +136,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         for lane in self.lanes:
             lane.on_new_group = self._connect_spots
         self.periods = PeriodLayer(main, PERIOD_LANE)
+        self.labels = LabelLayer()
+        main.addItem(self.labels, ignoreBounds=True)
         self.ring = pg.ScatterPlotItem(size=24, symbol="o", brush=None)
         self.ring.setZValue(50)
         main.addItem(self.ring)
@@ -304,6 +307,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         (_, (y0, y1)) = self.main.vb.viewRange()
         unit_px = self.main.vb.height() / max(abs(y1 - y0), 1e-9)
         self.shown_count = sum(lane.render(x0, x1, width, metrics, unit_px) for lane in self.lanes)
+        self.labels.set_font(self.font())
+        self.labels.set_labels([label for lane in self.lanes for label in lane.labels])
         self.periods.render(x0, x1, width, ROW_HEIGHT * unit_px, metrics)
         blocked = self.region.blockSignals(True)
         self.region.setRegion((x0, x1))
@@ -329,6 +334,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
                 )
         for lane in self.lanes:
             lane.set_ink(ink)
+        self.labels.set_ink(ink)
         self.periods.set_ink(ink)
         self.ring.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Highlight), width=2.5))
         self.attempts_curve.setPen(pg.mkPen(ink, width=2))

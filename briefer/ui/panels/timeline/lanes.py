@@ -47,7 +47,7 @@ class LaneLayer:
         self._fuzzy: pg.ScatterPlotItem | None = None
         self._spans: pg.ErrorBarItem | None = None
         self._density: pg.PlotCurveItem | None = None
-        self._labels: list[pg.TextItem] = []
+        self.labels: list[tuple[float, float, str]] = []
         self._ink = QColor("#202020")
         self.on_new_group: Callable[[pg.ScatterPlotItem], None] | None = None
 
@@ -124,8 +124,6 @@ class LaneLayer:
             self._spans.setData(pen=pg.mkPen(ink, width=1.2))
         if self._density is not None:
             self._density.setPen(self._density_pen())
-        for label in self._labels:
-            label.setColor(ink)
 
     def visible_bounds(self, x0: float, x1: float) -> tuple[int, int]:
         lo, hi = np.searchsorted(self._xs, [x0, x1])
@@ -203,35 +201,20 @@ class LaneLayer:
         fit, so labels never overlap each other or a marker, at any zoom.
         """
         columns = self._columns
-        placed = 0
-        if columns is not None and rows.size:
-            scale = width_px / max(x1 - x0, 1e-9)
-            starts = (columns.x[rows] - x0) * scale + MARKER_SIZE / 2 + 4
-            ends = (columns.high[rows] - x0) * scale + 4
-            starts = np.where(columns.fuzzy[rows], np.maximum(starts, ends), starts)
-            limits = np.append((columns.x[rows[1:]] - x0) * scale - MARKER_SIZE, width_px)
-            rooms = (limits - starts - LABEL_GAP_PX).astype(np.int64)
-            for position in np.flatnonzero(rooms >= MIN_LABEL_PX):
-                title = columns.titles[int(rows[position])]
-                text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(rooms[position]))
-                if len(text) < 6:
-                    continue
-                self._show_label(placed, text, x0 + starts[position] / scale)
-                placed += 1
-        for label in self._labels[placed:]:
-            if label.isVisible():
-                label.setVisible(False)
-
-    def _show_label(self, position: int, text: str, x: float) -> None:
-        while len(self._labels) <= position:
-            label = pg.TextItem(color=self._ink, anchor=(0, 0.5))
-            self._plot.addItem(label, ignoreBounds=True)
-            self._labels.append(label)
-        label = self._labels[position]
-        if label.toPlainText() != text:
-            label.setText(text)
-        label.setPos(x, float(self.lane))
-        label.setVisible(True)
+        self.labels = []
+        if columns is None or rows.size == 0:
+            return
+        scale = width_px / max(x1 - x0, 1e-9)
+        starts = (columns.x[rows] - x0) * scale + MARKER_SIZE / 2 + 4
+        ends = (columns.high[rows] - x0) * scale + 4
+        starts = np.where(columns.fuzzy[rows], np.maximum(starts, ends), starts)
+        limits = np.append((columns.x[rows[1:]] - x0) * scale - MARKER_SIZE, width_px)
+        rooms = (limits - starts - LABEL_GAP_PX).astype(np.int64)
+        for position in np.flatnonzero(rooms >= MIN_LABEL_PX):
+            title = columns.titles[int(rows[position])]
+            text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(rooms[position]))
+            if len(text) >= 6:
+                self.labels.append((x0 + starts[position] / scale, float(self.lane), text))
 
     def shown_labels(self) -> list[tuple[float, str]]:
-        return [(lab.pos().x(), lab.toPlainText()) for lab in self._labels if lab.isVisible()]
+        return [(x, text) for x, _, text in self.labels]
