@@ -243,3 +243,8 @@ def test_hover_text_gives_title_date_and_outcome(panel):
     assert panel.describe(index).splitlines() == ["Rocket A", "1998-08-31", "failure"]
     fuzzy = next(i for i, item in enumerate(panel.shown) if item.ref.id == "evt-poe")
     assert "Panel of Experts mandate" in panel.describe(fuzzy)
+
+
+def test_visible_range_is_shown_after_loading(panel):
+    x0, x1 = panel.chart.view_range()
+    assert panel.view_label.text() == f"{dates.utc_date(x0).isoformat()} – {dates.utc_date(x1).isoformat()}"

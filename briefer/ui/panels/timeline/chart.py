@@ -20,6 +20,7 @@ from briefer.ui.panels.timeline.labels import LabelLayer
 from briefer.ui.panels.timeline.lanes import LaneLayer
 from briefer.ui.panels.timeline.legend import LegendEntry, LegendStrip
 from briefer.ui.panels.timeline.periods import ROW_HEIGHT, PeriodLayer
+from briefer.ui.panels.timeline.strip_plot import StripPlot
 from briefer.ui.panels.timeline.style import (
     CATEGORY_SYMBOLS,
     EVENT_COLOUR,
@@ -28,6 +29,7 @@ from briefer.ui.panels.timeline.style import (
 )
 
 YEAR = 365.25 * 86400
+AXIS_WIDTH = 130
 STRIPE_REACH = 300 * YEAR  # lane stripes reach well past any date the data can hold
 PERIOD_LANE = len(LANES)
 Describe = Callable[[int], str]
@@ -97,19 +99,21 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             viewBox=TimelineViewBox(enableMenu=False),
             axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)},
         )
-        self.cumulative = self.addPlot(
-            row=2, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
+        self.cumulative = StripPlot("left", pg.AxisItem("left"))
+        self.addItem(self.cumulative, row=2, col=0)
+        self.overview = StripPlot(
+            "bottom", pg.DateAxisItem(orientation="bottom", utcOffset=0), axis_offset=AXIS_WIDTH
         )
-        self.overview = self.addPlot(
-            row=3, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
-        )
+        self.addItem(self.overview, row=3, col=0)
         self._columns: TimelineColumns | None = None
         self._row_of = np.empty(0, dtype=np.int64)
         self._describe: Describe | None = None
         self.shown_count = 0
+        self._loading = False
         self._setup_main()
         self._setup_cumulative()
         self._setup_overview()
+        self.main.disableAutoRange()  # every range is set explicitly; auto-ranging only costs
         self.ci.layout.setRowStretchFactor(1, 10)
         self._cache_static_items()
         self.setMinimumHeight(480)
@@ -123,7 +127,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         main.setYRange(-0.6, PERIOD_LANE + 0.6, padding=0)
         ticks = [(i, label(c)) for i, c in enumerate(LANES)] + [(PERIOD_LANE, "Periods")]
         main.getAxis("left").setTicks([ticks, []])
-        main.getAxis("left").setWidth(130)
+        main.getAxis("left").setWidth(AXIS_WIDTH)
         self.stripes = [
             QGraphicsRectItem(QRectF(-STRIPE_REACH, i - 0.5, 2 * STRIPE_REACH, 1.0))
             for i in range(1, PERIOD_LANE + 1, 2)
@@ -148,33 +152,39 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         plot = self.cumulative
         plot.setMaximumHeight(96)
         plot.setMinimumHeight(80)
-        plot.setXLink(self.main)
-        plot.setMouseEnabled(x=True, y=False)
-        plot.hideButtons()
-        plot.getAxis("left").setWidth(130)
-        plot.setLabel("left", "Cumulative")
-        plot.hideAxis("bottom")
-        self.attempts_curve = plot.plot(name="Launch attempts")
-        self.successes_curve = plot.plot(name="Reached orbit")
-        plot.addLegend(offset=(8, 4), labelTextSize="8pt")
-        plot.legend.addItem(self.attempts_curve, "Launch attempts")
-        plot.legend.addItem(self.successes_curve, "Reached orbit")
+        plot.vb.setXLink(self.main.vb)
+        plot.vb.setMouseEnabled(x=True, y=False)
+        plot.axis.setWidth(AXIS_WIDTH)
+        plot.axis.setLabel("Cumulative")
+        self.attempts_curve = pg.PlotDataItem()
+        self.successes_curve = pg.PlotDataItem()
+        plot.add(self.attempts_curve)
+        plot.add(self.successes_curve)
+        self.cumulative_legend = pg.LegendItem(offset=(8, 4), labelTextSize="8pt")
+        self.cumulative_legend.setParentItem(plot.vb)
+        self.cumulative_legend.addItem(self.attempts_curve, "Launch attempts")
+        self.cumulative_legend.addItem(self.successes_curve, "Reached orbit")
 
     def _setup_overview(self) -> None:
         plot = self.overview
         plot.setMaximumHeight(52)
         plot.setMinimumHeight(48)
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
-        plot.hideAxis("left")
-        plot.getAxis("bottom").setHeight(22)
-        plot.layout.setContentsMargins(130, 0, 0, 0)
+        plot.vb.setMouseEnabled(x=False, y=False)
+        plot.axis.setHeight(22)
         self.overview_bars = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[])
-        plot.addItem(self.overview_bars)
+        plot.add(self.overview_bars)
         self.region = pg.LinearRegionItem(movable=True)
         self.region.setZValue(10)
-        plot.addItem(self.region)
+        plot.add(self.region)
         self.region.sigRegionChanged.connect(self._on_region_moved)
+
+    def _axes(self) -> list[pg.AxisItem]:
+        return [
+            self.main.getAxis("left"),
+            self.main.getAxis("bottom"),
+            self.cumulative.axis,
+            self.overview.axis,
+        ]
 
     def _cache_static_items(self) -> None:
         """Axes and legend repaint from a cached pixmap unless they themselves change.
@@ -183,9 +193,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         redraw all the axes, though only the date axis moved.
         """
         cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
-        for plot in (self.main, self.cumulative, self.overview):
-            for name in ("left", "bottom"):
-                plot.getAxis(name).setCacheMode(cache)
+        for axis in self._axes():
+            axis.setCacheMode(cache)
 
     def _build_legend(self, ink: QColor) -> None:
         entries = [
@@ -209,6 +218,22 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         until: float | None = None,
     ) -> None:
         """Show ``columns`` (and the periods and launch series) and fit the view to them."""
+        self._loading = True
+        try:
+            self._set_data(columns, periods, series, describe, until)
+        finally:
+            self._loading = False
+        self.redraw()
+        self.range_changed.emit(*self.view_range())
+
+    def _set_data(
+        self,
+        columns: TimelineColumns,
+        periods: Sequence[TimelineItem],
+        series: CumulativeSeries | None,
+        describe: Describe | None,
+        until: float | None,
+    ) -> None:
         self._columns = columns
         self._describe = describe
         self._row_of = np.full(int(columns.index.max(initial=-1)) + 1, -1, dtype=np.int64)
@@ -226,7 +251,6 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.main.vb.setLimits(xMin=low - 5 * YEAR, xMax=high + 5 * YEAR, minXRange=86400 * 3)
         self.show_selection(None)
         self.set_view(low, high)
-        self.redraw()
 
     def full_range(self, periods: Sequence[TimelineItem] = ()) -> tuple[float, float]:
         columns = self._columns
@@ -247,7 +271,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         xs, ys = _step(series.times, series.successes, until)
         self.successes_curve.setData(xs, ys)
         top = max(series.attempts, default=1)
-        self.cumulative.setYRange(0, top * 1.15 + 0.5, padding=0)
+        self.cumulative.set_y_range(0, top * 1.15 + 0.5)
 
     def _set_overview(
         self, columns: TimelineColumns, periods: Sequence[TimelineItem], low: float, high: float
@@ -258,8 +282,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.overview_bars.setOpts(
             x0=edges[:-1], x1=edges[1:], y0=np.zeros(counts.size), y1=heights
         )
-        self.overview.setXRange(low, high, padding=0)
-        self.overview.setYRange(0, max(float(heights.max(initial=0)), 1.0) * 1.1, padding=0)
+        self.overview.set_x_range(low, high)
+        self.overview.set_y_range(0, max(float(heights.max(initial=0)), 1.0) * 1.1)
 
     # view -------------------------------------------------------------------------------
     def view_range(self) -> tuple[float, float]:
@@ -326,12 +350,9 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         stripe = palette.color(QPalette.ColorRole.AlternateBase)
         for band in self.stripes:
             band.setBrush(pg.mkBrush(stripe))
-        for plot in (self.main, self.cumulative, self.overview):
-            for name in ("left", "bottom"):
-                plot.getAxis(name).setTextPen(ink)
-                plot.getAxis(name).setPen(
-                    pg.mkPen(ink.darker(120) if ink.lightness() > 128 else ink.lighter(160))
-                )
+        for axis in self._axes():
+            axis.setTextPen(ink)
+            axis.setPen(pg.mkPen(ink.darker(120) if ink.lightness() > 128 else ink.lighter(160)))
         for lane in self.lanes:
             lane.set_ink(ink)
         self.labels.set_ink(ink)
@@ -341,11 +362,11 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.successes_curve.setPen(
             pg.mkPen(OUTCOME_COLOURS["success"], width=2, style=Qt.PenStyle.DashLine)
         )
-        self.cumulative.legend.setLabelTextColor(ink)
+        self.cumulative_legend.setLabelTextColor(ink)
         backdrop = QColor(palette.color(QPalette.ColorRole.Base))
         backdrop.setAlpha(230)
-        self.cumulative.legend.setBrush(pg.mkBrush(backdrop))
-        self.cumulative.legend.setPen(
+        self.cumulative_legend.setBrush(pg.mkBrush(backdrop))
+        self.cumulative_legend.setPen(
             pg.mkPen(ink.lighter(150) if ink.lightness() < 128 else ink.darker(150))
         )
         bars = QColor(ink)
@@ -403,6 +424,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             self.item_clicked.emit(int(self._columns.index[int(points[0].data())]))
 
     def _on_range_changed(self, *_args: Any) -> None:
+        if self._loading:
+            return
         self.redraw()
         self.range_changed.emit(*self.view_range())
 
