@@ -63,25 +63,59 @@ def test_log_scale_follows_the_spread_and_the_checkbox(panel):
     assert panel.chart.getAxis("bottom").logMode
 
 
-def test_at_most_six_and_search_and_country_filter(panel):
+def visible_ids(picker):
+    items = [picker.list.item(r) for r in range(picker.list.count())]
+    return [i.data(Qt.ItemDataRole.UserRole) for i in items if not i.isHidden()]
+
+
+def test_search_and_country_filter(panel):
     panel.picker.kind_box.setCurrentIndex(1)
     assert panel.picker.kind == "satellite" and panel.model.columnCount() == 1
     panel.picker.search.setText("sat one")
-    visible = [
-        panel.picker.list.item(r)
-        for r in range(panel.picker.list.count())
-        if not panel.picker.list.item(r).isHidden()
-    ]
-    assert [i.data(Qt.ItemDataRole.UserRole) for i in visible] == ["sat-1"]
+    assert visible_ids(panel.picker) == ["sat-1"]
     panel.picker.search.clear()
     panel.picker.kind_box.setCurrentIndex(0)
     panel.picker.country.setCurrentText("RUS")
-    visible = [
-        panel.picker.list.item(r)
-        for r in range(panel.picker.list.count())
-        if not panel.picker.list.item(r).isHidden()
+    assert visible_ids(panel.picker) == ["rocket-r"]
+    panel.picker.search.setText("ракета")  # native names match too
+    assert visible_ids(panel.picker) == ["rocket-r"]
+
+
+def test_at_most_six_systems(qtbot):
+    from briefer.domain.records import Subject
+    from briefer.ui.panels.comparison import SubjectPicker
+
+    picker = SubjectPicker()
+    qtbot.addWidget(picker)
+    subjects = [
+        Subject(
+            f"v{i}",
+            f"Vehicle {i}",
+            "launch_vehicle",
+            "PRK",
+            None,
+            (),
+            None,
+            None,
+            None,
+            None,
+            "",
+            ("s",),
+            "likely",
+        )
+        for i in range(7)
     ]
-    assert [i.data(Qt.ItemDataRole.UserRole) for i in visible] == ["rocket-r"]
+    picker.set_subjects(subjects, [f"v{i}" for i in range(6)])
+    assert len(picker.checked) == 6
+    seventh = next(
+        picker.list.item(r)
+        for r in range(7)
+        if picker.list.item(r).data(Qt.ItemDataRole.UserRole) == "v6"
+    )
+    seventh.setCheckState(Qt.CheckState.Checked)
+    assert seventh.checkState() == Qt.CheckState.Unchecked
+    assert picker.checked == [f"v{i}" for i in range(6)]
+    assert "At most 6" in picker.status.text()
 
 
 def test_copy_puts_tsv_and_csv_on_the_clipboard(panel):

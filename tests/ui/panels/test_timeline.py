@@ -247,4 +247,7 @@ def test_hover_text_gives_title_date_and_outcome(panel):
 
 def test_visible_range_is_shown_after_loading(panel):
     x0, x1 = panel.chart.view_range()
-    assert panel.view_label.text() == f"{dates.utc_date(x0).isoformat()} – {dates.utc_date(x1).isoformat()}"
+    assert (
+        panel.view_label.text()
+        == f"{dates.utc_date(x0).isoformat()} – {dates.utc_date(x1).isoformat()}"
+    )
