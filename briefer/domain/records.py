@@ -184,3 +184,25 @@ class LaunchLink:
     relation: str
     note: str
     sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    """The analyst's note on one record, keyed by the record's stable id."""
+
+    id: str
+    entity_kind: str
+    entity_id: str
+    body: str
+    tags: tuple[str, ...]
+    created_utc: str
+    updated_utc: str
+
+
+@dataclass(frozen=True)
+class NoteRevision:
+    note_id: str
+    revision: int
+    body: str
+    tags: tuple[str, ...]
+    saved_utc: str

@@ -16,17 +16,22 @@ from briefer.services.settings import SettingsService
 from briefer.services.timeline import TimelineService
 from briefer.store.reference import ReferenceStore
 from briefer.store.user_db import UserStore
+from briefer.store.user_safety import open_user_store
 
 if TYPE_CHECKING:
     from briefer.services.comparison import ComparisonService
     from briefer.services.detail import DetailService
+    from briefer.services.notes import NotesService
     from briefer.services.sanctions import SanctionsService
 
 
 class ServiceContext:
-    def __init__(self, reference: ReferenceStore, user: UserStore) -> None:
+    def __init__(
+        self, reference: ReferenceStore, user: UserStore, user_notice: str | None = None
+    ) -> None:
         self.reference = reference
         self.user = user
+        self.user_notice = user_notice
         self.dataset: DatasetSummary = summarize(reference, with_counts=False)
         self.settings = SettingsService(user)
 
@@ -49,6 +54,12 @@ class ServiceContext:
         from briefer.services.sanctions import SanctionsService
 
         return SanctionsService(self.reference)
+
+    @cached_property
+    def notes(self) -> NotesService:
+        from briefer.services.notes import NotesService
+
+        return NotesService(self.user, self.reference)
 
     @cached_property
     def detail(self) -> DetailService:
@@ -76,8 +87,8 @@ def open_services(reference_path: Path, user_path: Path) -> ServiceContext:
     """Open both databases; raises ``StoreError`` with a user-facing message on failure."""
     reference = ReferenceStore(reference_path)
     try:
-        user = UserStore(user_path)
+        opened = open_user_store(user_path)
     except Exception:
         reference.close()
         raise
-    return ServiceContext(reference, user)
+    return ServiceContext(reference, opened.store, opened.notice)

@@ -1,4 +1,4 @@
-"""The writable user database (settings now, notes later): WAL, versioned, migrated in order."""
+"""The writable user database (settings and notes): WAL, versioned, migrated in order."""
 
 from __future__ import annotations
 
@@ -21,6 +21,19 @@ MIGRATIONS: Sequence[str] = (
         updated_utc TEXT NOT NULL
     );
     CREATE INDEX notes_by_entity ON notes(entity_kind, entity_id);
+    """,
+    """
+    ALTER TABLE notes ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+    CREATE TABLE note_revisions (
+        note_id TEXT NOT NULL REFERENCES notes(id),
+        revision INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        saved_utc TEXT NOT NULL,
+        PRIMARY KEY (note_id, revision)
+    );
+    INSERT INTO note_revisions (note_id, revision, body, tags, saved_utc)
+        SELECT id, 1, body, '[]', updated_utc FROM notes;
     """,
 )
 USER_SCHEMA_VERSION = len(MIGRATIONS)
@@ -59,7 +72,8 @@ class UserStore:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
+            # FULL: a note acknowledged as saved survives a crash or power loss.
+            self._conn.execute("PRAGMA synchronous = FULL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             migrate(self._conn)
         except (OSError, sqlite3.DatabaseError) as error:
@@ -67,6 +81,11 @@ class UserStore:
 
     def close(self) -> None:
         self._conn.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For the stores that keep their tables here (notes); autocommit, WAL."""
+        return self._conn
 
     @property
     def journal_mode(self) -> str:

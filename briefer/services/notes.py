@@ -1,0 +1,145 @@
+"""The analyst's notes on any record: save, history, list, and carry between workstations."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefer.domain.records import EntityRef, Note, NoteRevision
+from briefer.domain.vocabulary import EntityKind
+from briefer.store.notes import ImportReport, NoteImportError, NoteStore, utc_now
+from briefer.store.reference import ReferenceStore
+from briefer.store.user_db import UserStore
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    """A note with the title of what it is about; ``orphaned`` when the record is gone."""
+
+    note: Note
+    title: str
+    orphaned: bool
+
+    @property
+    def ref(self) -> EntityRef:
+        return EntityRef(self.note.entity_kind, self.note.entity_id)
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """``"russia, engines ,russia"`` -> ``("russia", "engines")``: trimmed, unique, in order."""
+    return tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+
+
+class NotesService:
+    def __init__(self, user: UserStore, reference: ReferenceStore) -> None:
+        self._store = NoteStore(user.connection)
+        self._reference = reference
+        self._titles: dict[EntityRef, str] | None = None
+
+    # one note per record, as the detail pane edits it ----------------------------------
+    def note_for(self, ref: EntityRef) -> Note | None:
+        notes = self._store.for_entity(ref.kind, ref.id)
+        return notes[0] if notes else None
+
+    def save(self, ref: EntityRef, body: str, tags: tuple[str, ...] = ()) -> Note:
+        """Save the record's note (creating it on first save); unchanged text writes nothing."""
+        current = self.note_for(ref)
+        now = utc_now()
+        if current is None:
+            note = Note(uuid.uuid4().hex, ref.kind, ref.id, body, tags, now, now)
+        else:
+            note = Note(current.id, ref.kind, ref.id, body, tags, current.created_utc, now)
+        return self._store.save(note)
+
+    def revisions(self, note_id: str) -> list[NoteRevision]:
+        return self._store.revisions(note_id)
+
+    def restore(self, note_id: str, revision: int) -> Note:
+        """Make an earlier revision current again (recorded as a new revision)."""
+        note = self._store.get(note_id)
+        old = next((r for r in self._store.revisions(note_id) if r.revision == revision), None)
+        if note is None or old is None:
+            raise KeyError(f"no revision {revision} of note {note_id}")
+        restored = Note(
+            note.id,
+            note.entity_kind,
+            note.entity_id,
+            old.body,
+            old.tags,
+            note.created_utc,
+            utc_now(),
+        )
+        return self._store.save(restored)
+
+    # the notes list ---------------------------------------------------------------------
+    def entries(self, text: str = "", tag: str = "") -> list[NoteEntry]:
+        needle = text.strip().casefold()
+        entries = []
+        for note in self._store.all():
+            title = self.title_of(EntityRef(note.entity_kind, note.entity_id))
+            if tag and tag not in note.tags:
+                continue
+            if needle and needle not in f"{title} {note.body} {' '.join(note.tags)}".casefold():
+                continue
+            entries.append(
+                NoteEntry(note, title or f"{note.entity_kind} {note.entity_id}", title is None)
+            )
+        return entries
+
+    def tags(self) -> list[str]:
+        return sorted({tag for note in self._store.all() for tag in note.tags}, key=str.casefold)
+
+    def title_of(self, ref: EntityRef) -> str | None:
+        """The record's title, or None when the dataset no longer has it (an orphaned note)."""
+        if self._titles is None:
+            self._titles = self._load_titles()
+        return self._titles.get(ref)
+
+    def _load_titles(self) -> dict[EntityRef, str]:
+        store = self._reference
+        titles: dict[EntityRef, str] = {}
+        for launch in store.launch_attempts():
+            titles[EntityRef(EntityKind.LAUNCH_ATTEMPT, launch.id)] = (
+                f"{launch.vehicle} · {launch.payload or '?'} ({launch.date_utc})"
+            )
+        for event in store.timeline_events():
+            if not event.id.startswith("unsc-res-"):
+                titles.setdefault(EntityRef(EntityKind.EVENT, event.id), event.title)
+        for subject in store.subjects():
+            titles[EntityRef(EntityKind.SUBJECT, subject.id)] = subject.name
+        for resolution in store.resolutions():
+            titles[EntityRef(EntityKind.RESOLUTION, str(resolution.number))] = resolution.symbol
+        for provision in store.provisions():
+            titles[EntityRef(EntityKind.PROVISION, provision.id)] = (
+                f"{provision.resolution_symbol} {provision.paragraph}"
+            )
+        for organisation in store.organisations():
+            titles[EntityRef(EntityKind.ORGANISATION, organisation.id)] = organisation.name
+        return titles
+
+    # carrying notes between workstations ------------------------------------------------
+    def export(self, path: Path) -> int:
+        """Write every note and its history as JSON, atomically; returns how many notes."""
+        data = self._store.export_data()
+        handle, temp = tempfile.mkstemp(prefix=".notes-", suffix=".json", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump(data, file, ensure_ascii=False, indent=2)
+            os.replace(temp, path)
+        finally:
+            Path(temp).unlink(missing_ok=True)
+        return len(data["notes"])
+
+    def import_file(self, path: Path) -> ImportReport:
+        """Merge a notes export; a malformed file changes nothing and says why."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise NoteImportError(f"cannot read {path}: {error.strerror or error}") from error
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise NoteImportError(f"{path.name} is not a JSON notes export ({error})") from error
+        return self._store.import_data(data)
