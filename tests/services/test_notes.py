@@ -72,7 +72,7 @@ def test_malformed_file_gives_a_clear_message_and_changes_nothing(notes, tmp_pat
     notes.save(LAUNCH, "mine")
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    with pytest.raises(NoteImportError, match="bad.json is not a JSON notes export"):
+    with pytest.raises(NoteImportError, match=r"bad\.json is not a JSON notes export"):
         notes.import_file(bad)
     with pytest.raises(NoteImportError, match="cannot read"):
         notes.import_file(tmp_path / "missing.json")
