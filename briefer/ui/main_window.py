@@ -174,7 +174,9 @@ class MainWindow(QMainWindow):
     def _on_selection_changed(self, ref: EntityRef | None) -> None:
         for panel in self._panels():
             panel.show_selection(ref)
-        self.detail.show_detail(self._services.detail.detail(ref) if ref else None)
+        if not self.detail.notes.has_service and ref is not None:
+            self.detail.notes.set_service(self._services.notes)  # notes load on first use
+        self.detail.show_detail(self._services.detail.detail(ref) if ref else None, ref)
 
     def _on_comparison_changed(self, kind: str, ids: list[str]) -> None:
         self._services.settings.set_comparison(kind, ids)
@@ -198,5 +200,6 @@ class MainWindow(QMainWindow):
         settings.set_blob(STATE_KEY, bytes(self.splitter.saveState().data()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.notes.flush()
         self.save_layout()
         super().closeEvent(event)

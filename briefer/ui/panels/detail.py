@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from briefer.domain.records import EntityRef
 from briefer.services.detail import Detail
+from briefer.ui.panels.note_editor import NoteEditor
 from briefer.ui.theme import CONFIDENCE_MARKS, OUTCOME_COLOURS
 
 _EMPTY = (
@@ -61,8 +64,14 @@ def detail_html(detail: Detail) -> str:
     return "".join(parts)
 
 
+_ORPHAN = (
+    "<p style='color: gray'>This record is no longer in the reference dataset "
+    "(it may have been renamed or removed in an update). Your note on it is kept below.</p>"
+)
+
+
 class DetailPanel(QWidget):
-    """Shows one ``Detail`` at a time; read-only, text selectable for quoting."""
+    """The selected record (read-only, selectable for quoting) above the analyst's note on it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,13 +79,25 @@ class DetailPanel(QWidget):
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName("Selected item details")
         self.browser.setOpenLinks(False)
+        self.notes = NoteEditor(self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.browser)
+        splitter.addWidget(self.notes)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
+        layout.addWidget(splitter)
         self.show_detail(None)
 
-    def show_detail(self, detail: Detail | None) -> None:
-        self.browser.setHtml(detail_html(detail) if detail else _EMPTY)
+    def show_detail(self, detail: Detail | None, ref: EntityRef | None = None) -> None:
+        """Show ``detail``; a ``ref`` without detail is a record gone from the dataset."""
+        if detail is not None:
+            self.browser.setHtml(detail_html(detail))
+        else:
+            self.browser.setHtml(_ORPHAN if ref is not None else _EMPTY)
+        self.notes.show_note_for(detail.ref if detail else ref)
 
     @property
     def text(self) -> str:
