@@ -23,6 +23,7 @@ from briefer.ui.state import SelectionState
 
 if TYPE_CHECKING:
     from briefer.ui.panels.comparison import ComparisonPanel
+    from briefer.ui.panels.notes import NotesPanel
     from briefer.ui.panels.sanctions import SanctionsPanel
 
 
@@ -39,12 +40,14 @@ class MainWindow(QMainWindow):
         self.timeline = TimelinePanel()
         self.comparison_tab = LazyTab(self._make_comparison)
         self.sanctions_tab = LazyTab(self._make_sanctions)
+        self.notes_tab = LazyTab(self._make_notes)
         self.detail = DetailPanel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.timeline, "&Timeline")
         self.tabs.addTab(self.comparison_tab, "&Comparison")
         self.tabs.addTab(self.sanctions_tab, "&Sanctions")
+        self.tabs.addTab(self.notes_tab, "&Notes")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.detail)
@@ -93,6 +96,9 @@ class MainWindow(QMainWindow):
             action = view_menu.addAction(name)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, w=widget: self.show_panel(w))
+        notes_action = view_menu.addAction("Notes")
+        notes_action.setShortcut(QKeySequence("Ctrl+5"))
+        notes_action.triggered.connect(lambda _=False: self.show_panel(self.notes_tab))
         detail_action = view_menu.addAction("Detail pane")
         detail_action.setShortcut(QKeySequence("Ctrl+4"))
         detail_action.triggered.connect(self.detail.browser.setFocus)
@@ -136,6 +142,19 @@ class MainWindow(QMainWindow):
         panel.show_selection(self._state.current)
         return panel
 
+    def _make_notes(self) -> QWidget:
+        from briefer.ui.panels.notes import NotesPanel
+
+        self.detail.notes.set_service(self._services.notes)
+        panel = NotesPanel(self._services.notes)
+        panel.record_selected.connect(self._state.select)
+        self.detail.notes.saved.connect(lambda _note: panel.refresh())
+        return panel
+
+    @property
+    def notes(self) -> NotesPanel:
+        return cast("NotesPanel", self.notes_tab.panel)
+
     @property
     def comparison(self) -> ComparisonPanel:
         return cast("ComparisonPanel", self.comparison_tab.panel)
@@ -145,7 +164,7 @@ class MainWindow(QMainWindow):
         return cast("SanctionsPanel", self.sanctions_tab.panel)
 
     def _panels(self) -> list[QWidget]:
-        built = (self.comparison_tab.built, self.sanctions_tab.built)
+        built = (self.comparison_tab.built, self.sanctions_tab.built, self.notes_tab.built)
         return [self.timeline, *(panel for panel in built if panel is not None)]
 
     # behaviour ------------------------------------------------------------------------

@@ -1,0 +1,134 @@
+"""The notes list: every note, filtered by text or tag, exported and imported as JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.services.notes import NoteEntry, NotesService
+from briefer.store.errors import StoreError
+from briefer.ui.models.record_table import Column, RecordTableModel
+from briefer.ui.panels.record_table import RecordTable
+
+ALL_TAGS = "All tags"
+
+
+def _first_line(entry: NoteEntry) -> str:
+    return entry.note.body.strip().splitlines()[0] if entry.note.body.strip() else "(empty)"
+
+
+NOTE_COLUMNS: tuple[Column[NoteEntry], ...] = (
+    Column(
+        "About",
+        lambda e: e.title + (" (no longer in the dataset)" if e.orphaned else ""),
+        colour=lambda e: "#D55E00" if e.orphaned else None,
+    ),
+    Column("Note", _first_line, tooltip=lambda e: e.note.body),
+    Column("Tags", lambda e: ", ".join(e.note.tags)),
+    Column("Updated (UTC)", lambda e: e.note.updated_utc[:16].replace("T", " ")),
+    Column("Created (UTC)", lambda e: e.note.created_utc[:16].replace("T", " ")),
+)
+
+
+class NotesPanel(QWidget):
+    """Every note the analyst wrote, newest first.
+
+    Signals:
+        record_selected(object): the ``EntityRef`` of the note's record, to open it.
+    """
+
+    record_selected = Signal(object)
+
+    def __init__(self, service: NotesService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Notes")
+        self._service = service
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search notes…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search notes")
+        self.tag = QComboBox(self)
+        self.tag.setAccessibleName("Filter notes by tag")
+        self.count = QLabel(self)
+        self.model: RecordTableModel[NoteEntry] = RecordTableModel(NOTE_COLUMNS, lambda e: e.ref)
+        self.table = RecordTable(self.model, "Notes table", self)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, stretch=1)
+        tools.addWidget(self.tag)
+        for text, handler in (
+            ("Export notes…", self._ask_export),
+            ("Import notes…", self._ask_import),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(handler)
+            tools.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(tools)
+        layout.addWidget(self.table, stretch=1)
+        layout.addWidget(self.count)
+        self.search.textChanged.connect(self.refresh)
+        self.tag.currentIndexChanged.connect(self.refresh)
+        self.table.record_selected.connect(self.record_selected)
+        self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        """Reload from the database (after a save, an import, or a filter change)."""
+        current = self.tag.currentText()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(ALL_TAGS)
+        self.tag.addItems(self._service.tags())
+        self.tag.setCurrentText(current if current else ALL_TAGS)
+        self.tag.blockSignals(False)
+        tag = "" if self.tag.currentText() == ALL_TAGS else self.tag.currentText()
+        entries = self._service.entries(self.search.text(), tag)
+        self.model.set_records(entries)
+        self.table.fit_columns(max_width=320)
+        orphans = sum(1 for e in entries if e.orphaned)
+        extra = f"; {orphans} about records no longer in the dataset" if orphans else ""
+        self.count.setText(f"{len(entries)} note(s){extra}")
+
+    def show_selection(self, ref: object) -> None:
+        self.table.select_ref(ref)  # type: ignore[arg-type]
+
+    # export and import ----------------------------------------------------------------
+    def export_to(self, path: Path) -> str:
+        return f"Exported {self._service.export(path)} note(s) to {path}"
+
+    def import_from(self, path: Path) -> str:
+        report = self._service.import_file(path)
+        self.refresh()
+        return f"Imported {path.name}: {report.sentence}."
+
+    def _ask_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export notes", "briefer-notes.json", "JSON (*.json)"
+        )
+        if name:
+            self._report(lambda: self.export_to(Path(name)), "Export failed")
+
+    def _ask_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import notes", "", "JSON (*.json)")
+        if name:
+            self._report(lambda: self.import_from(Path(name)), "Import failed")
+
+    def _report(self, action: Callable[[], str], failure: str) -> None:
+        try:
+            QMessageBox.information(self, "Notes", action())
+        except (StoreError, OSError) as error:
+            QMessageBox.warning(self, failure, f"{error}\nNothing was changed.")
