@@ -18,6 +18,7 @@ from briefer.domain.records import (
 from briefer.domain.vocabulary import EntityKind, LinkRelation, LinkTarget, label
 from briefer.services import formatting
 from briefer.services.attributes import attribute_label
+from briefer.services.related import LinkGroup, RelatedRecords
 from briefer.store.reference import ReferenceStore
 
 
@@ -35,6 +36,7 @@ class Detail:
     sources: tuple[Source, ...]
     confidence: str
     lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    links: tuple[LinkGroup, ...] = ()
 
 
 class DetailService:
@@ -90,25 +92,10 @@ class DetailService:
         )
 
     def _resolution(self, resolution: Resolution) -> Detail:
-        provisions = [
-            p for p in self._store.provisions() if p.resolution_number == resolution.number
-        ]
-        responded = [
-            k.launch_id
-            for k in self._store.launch_links()
-            if k.target_kind == LinkTarget.RESOLUTION and k.target_id == str(resolution.number)
-        ]
         facts = (
             ("Adopted", resolution.adopted),
             ("Vote", resolution.vote or formatting.UNKNOWN),
             ("Trigger", resolution.trigger or formatting.UNKNOWN),
-        )
-        lists = (
-            (
-                "Provisions in this dataset",
-                tuple(f"{p.paragraph}: {p.summary}" for p in provisions),
-            ),
-            ("Launch attempts it responded to", tuple(responded)),
         )
         return Detail(
             ref=EntityRef(EntityKind.RESOLUTION, str(resolution.number)),
@@ -120,7 +107,7 @@ class DetailService:
             sections=(),
             sources=tuple(self._store.sources(resolution.sources)),
             confidence="confirmed" if len(resolution.adopted) == 10 else "likely",
-            lists=tuple((heading, items) for heading, items in lists if items),
+            links=RelatedRecords(self._store).for_resolution(resolution),
         )
 
     def _launch(self, launch: LaunchAttempt) -> Detail:
@@ -231,6 +218,7 @@ class DetailService:
             sections=(("Why it matters", provision.relevance),) if provision.relevance else (),
             sources=tuple(self._store.sources(provision.sources)),
             confidence=provision.confidence,
+            links=RelatedRecords(self._store).for_provision(provision),
         )
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, Q
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from briefer.domain.records import EntityRef
-from briefer.domain.vocabulary import SubjectKind, values_of
+from briefer.domain.vocabulary import EntityKind, SubjectKind, values_of
 from briefer.meta import APP_NAME
 from briefer.services.context import ServiceContext
 from briefer.services.settings import GEOMETRY_KEY, STATE_KEY, THEMES
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         self.timeline.record_selected.connect(self._state.select)
         self._state.selection_changed.connect(self._on_selection_changed)
+        self.detail.link_activated.connect(self.open_record)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
 
     def _load(self) -> None:
@@ -196,6 +197,15 @@ class MainWindow(QMainWindow):
         if not self.detail.notes.has_service and ref is not None:
             self.detail.notes.set_service(self._services.notes)  # notes load on first use
         self.detail.show_detail(self._services.detail.detail(ref) if ref else None, ref)
+
+    def open_record(self, ref: EntityRef) -> None:
+        """Follow a link: select the record and bring forward the panel that shows it."""
+        dated = {EntityKind.LAUNCH_ATTEMPT, EntityKind.EVENT, EntityKind.RESOLUTION}
+        if ref.kind in dated:
+            self.show_panel(self.timeline)
+        elif ref.kind == EntityKind.PROVISION:
+            self.show_panel(self.sanctions_tab)
+        self._state.select(ref)
 
     def _on_comparison_changed(self, kind: str, ids: list[str]) -> None:
         self._services.settings.set_comparison(kind, ids)

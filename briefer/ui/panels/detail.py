@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote, unquote
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from briefer.domain.records import EntityRef
@@ -12,6 +13,7 @@ from briefer.services.detail import Detail
 from briefer.ui.panels.note_editor import NoteEditor
 from briefer.ui.theme import CONFIDENCE_MARKS, OUTCOME_COLOURS
 
+LINK_SCHEME = "briefer"
 _EMPTY = (
     "<p style='color: gray'>Select a launch, a system or a provision "
     "to see its facts and sources here.</p>"
@@ -46,6 +48,15 @@ def detail_html(detail: Detail) -> str:
             f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4>"
             f"<ul style='margin-left:-16px'>{entries}</ul>"
         )
+    for heading, links in detail.links:
+        entries = "".join(
+            f"<li><a href='{LINK_SCHEME}:{ref.kind}/{quote(ref.id)}'>{escape(text)}</a></li>"
+            for text, ref in links
+        )
+        parts.append(
+            f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4>"
+            f"<ul style='margin-left:-16px'>{entries}</ul>"
+        )
     for heading, text in detail.sections:
         parts.append(f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4><p>{escape(text)}</p>")
     mark = CONFIDENCE_MARKS.get(detail.confidence, "")
@@ -70,8 +81,22 @@ _ORPHAN = (
 )
 
 
+def ref_from_link(url: QUrl) -> EntityRef | None:
+    """``briefer:provision/res2087-op2`` -> ``EntityRef("provision", "res2087-op2")``."""
+    if url.scheme() != LINK_SCHEME or "/" not in url.path():
+        return None
+    kind, _, entity_id = url.path().partition("/")
+    return EntityRef(kind, unquote(entity_id))
+
+
 class DetailPanel(QWidget):
-    """The selected record (read-only, selectable for quoting) above the analyst's note on it."""
+    """The selected record (read-only, selectable for quoting) above the analyst's note on it.
+
+    Signals:
+        link_activated(object): the ``EntityRef`` of a related record the user clicked.
+    """
+
+    link_activated = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +104,7 @@ class DetailPanel(QWidget):
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName("Selected item details")
         self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._on_anchor)
         self.notes = NoteEditor(self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.browser)
@@ -98,6 +124,11 @@ class DetailPanel(QWidget):
         else:
             self.browser.setHtml(_ORPHAN if ref is not None else _EMPTY)
         self.notes.show_note_for(detail.ref if detail else ref)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        ref = ref_from_link(url)
+        if ref is not None:
+            self.link_activated.emit(ref)
 
     @property
     def text(self) -> str:
