@@ -137,9 +137,8 @@ class MainWindow(QMainWindow):
     def _make_sanctions(self) -> QWidget:
         from briefer.ui.panels.sanctions import SanctionsPanel
 
-        panel = SanctionsPanel()
+        panel = SanctionsPanel(self._services.sanctions)
         panel.record_selected.connect(self._state.select)
-        panel.set_provisions(self._services.sanctions.provisions())
         panel.show_selection(self._state.current)
         return panel
 
