@@ -55,7 +55,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from briefer.services.context import open_services
     from briefer.ui import theme
-    from briefer.ui.dialogs.fatal import show_fatal
+    from briefer.ui.dialogs.fatal import show_fatal, show_notice
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if args.smoke_test:
@@ -70,6 +70,8 @@ def run_gui(args: argparse.Namespace) -> int:
     except StoreError as error:
         show_fatal(str(error), interactive=not args.smoke_test)
         return 2
+    if services.user_notice:
+        show_notice(services.user_notice, interactive=not args.smoke_test)
     try:
         return _run_window(app, services, smoke_test=args.smoke_test)
     finally:

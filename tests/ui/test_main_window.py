@@ -137,3 +137,21 @@ def test_start_up_stays_lean(fixture_db):
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )
     assert "exit 0 heavy []" in result.stdout, result.stdout + result.stderr
+
+
+def test_a_damaged_notes_database_is_reported_and_kept(
+    qapp, fixture_db, private_user_dir, monkeypatch, capsys
+):
+    from briefer.app import run_gui
+
+    private_user_dir.mkdir(parents=True, exist_ok=True)
+    damaged = b"SQLite format 3\x00" + b"\xee" * 4096
+    (private_user_dir / "user.db").write_bytes(damaged)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr("briefer.app._run_window", lambda app, services, smoke_test: 0)
+    assert run_gui(Namespace(db=str(fixture_db), smoke_test=False)) == 0
+    assert len(shown) == 1 and "set aside" in shown[0]
+    kept = [p for p in private_user_dir.iterdir() if p.name.startswith("user.db.damaged-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert "briefer: warning:" in capsys.readouterr().err

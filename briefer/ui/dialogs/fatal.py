@@ -1,4 +1,4 @@
-"""A message that stops start-up: shown as a dialog, and echoed as one line on stderr."""
+"""Start-up messages: shown as a dialog and echoed as one line on stderr."""
 
 from __future__ import annotations
 
@@ -13,3 +13,10 @@ def show_fatal(message: str, parent: QWidget | None = None, interactive: bool = 
     print(f"briefer: error: {message}", file=sys.stderr)
     if interactive:
         QMessageBox.critical(parent, f"{APP_NAME} cannot start", message)
+
+
+def show_notice(message: str, parent: QWidget | None = None, interactive: bool = True) -> None:
+    """Something the analyst must know before working (a damaged notes database was kept aside)."""
+    print(f"briefer: warning: {message}", file=sys.stderr)
+    if interactive:
+        QMessageBox.warning(parent, APP_NAME, message)
