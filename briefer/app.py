@@ -79,6 +79,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def _run_window(app: object, services: object, smoke_test: bool) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from briefer.services.context import ServiceContext
@@ -92,4 +93,5 @@ def _run_window(app: object, services: object, smoke_test: bool) -> int:
     if smoke_test:
         report_first_paint(window, app)
     window.show()
+    QTimer.singleShot(0, services.back_up_user_data)  # after the window is up, not before
     return app.exec()

@@ -16,7 +16,7 @@ from briefer.services.settings import SettingsService
 from briefer.services.timeline import TimelineService
 from briefer.store.reference import ReferenceStore
 from briefer.store.user_db import UserStore
-from briefer.store.user_safety import open_user_store
+from briefer.store.user_safety import back_up, backup_folder, open_user_store
 
 if TYPE_CHECKING:
     from briefer.services.comparison import ComparisonService
@@ -66,6 +66,10 @@ class ServiceContext:
         from briefer.services.detail import DetailService
 
         return DetailService(self.reference)
+
+    def back_up_user_data(self) -> Path:
+        """A dated copy of the user database; the five newest are kept (run at start-up)."""
+        return back_up(self.user, backup_folder(self.user.path))
 
     def dataset_with_counts(self) -> DatasetSummary:
         """The dataset summary with row counts per public view (a few queries; on demand)."""

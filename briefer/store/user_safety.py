@@ -1,4 +1,4 @@
-"""Keeping the analyst's database safe: rolling backups at start-up, damaged files set aside."""
+"""Keeping the analyst's database safe: rolling backups, and damaged files set aside."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ SIDECARS = ("-wal", "-shm")
 class OpenedUserStore:
     store: UserStore
     notice: str | None  # what the user must be told (a damaged database was set aside)
-    backup: Path | None
 
 
 def _stamp() -> str:
@@ -70,8 +69,10 @@ def open_user_store(path: Path) -> OpenedUserStore:
         kept = set_aside(path)
         notice = (
             f"Your notes database could not be read and was set aside as {kept}. "
-            f"A new, empty one was created; the last good backups are in {path.parent / 'backups'}."
+            f"A new, empty one was created; the last good backups are in {backup_folder(path)}."
         )
-    store = UserStore(path)
-    backup = back_up(store, path.parent / "backups")
-    return OpenedUserStore(store, notice, backup)
+    return OpenedUserStore(UserStore(path), notice)
+
+
+def backup_folder(path: Path) -> Path:
+    return path.parent / "backups"

@@ -2,11 +2,12 @@ from briefer.store.user_db import UserStore
 from briefer.store.user_safety import back_up, is_healthy, open_user_store
 
 
-def test_start_up_keeps_the_last_five_backups(tmp_path):
+def test_backups_keep_the_last_five(tmp_path):
     path = tmp_path / "user.db"
     for _ in range(7):
         opened = open_user_store(path)
         opened.store.set_setting("k", "v")
+        back_up(opened.store, tmp_path / "backups")
         opened.store.close()
     backups = sorted((tmp_path / "backups").glob("user-*.db"))
     assert len(backups) == 5

@@ -3,7 +3,7 @@ import subprocess
 import sys
 from argparse import Namespace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -155,3 +155,15 @@ def test_a_damaged_notes_database_is_reported_and_kept(
     kept = [p for p in private_user_dir.iterdir() if p.name.startswith("user.db.damaged-")]
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
     assert "briefer: warning:" in capsys.readouterr().err
+
+
+def test_start_up_backs_up_the_user_database(qtbot, fixture_db, private_user_dir):
+    from briefer.app import _run_window
+    from briefer.services.context import open_services
+
+    services = open_services(fixture_db, private_user_dir / "user.db")
+    app = QApplication.instance()
+    QTimer.singleShot(50, app.quit)
+    _run_window(app, services, smoke_test=False)
+    assert len(list((private_user_dir / "backups").glob("user-*.db"))) == 1
+    services.close()
