@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.domain.records import EntityRef, Note
-from briefer.services.notes import NotesService, parse_tags
+
+if TYPE_CHECKING:  # the notes service loads with the first note, not at start-up
+    from briefer.services.notes import NotesService
 
 AUTOSAVE_MS = 800
 
@@ -118,6 +122,8 @@ class NoteEditor(QWidget):
         self.timer.stop()
         if not self._dirty or self._service is None or self._ref is None:
             return
+        from briefer.services.notes import parse_tags
+
         body, tags = self.text.toPlainText(), parse_tags(self.tags.text())
         if self._note is None and not body.strip() and not tags:
             self._dirty = False
