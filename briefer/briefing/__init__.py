@@ -1,0 +1,1 @@
+"""Briefing PDFs: fonts, safe text, the vector timeline and the one-page layout (reportlab)."""

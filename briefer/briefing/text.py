@@ -1,0 +1,34 @@
+"""User and data text made safe for reportlab paragraphs, in a font that has its glyphs."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from briefer.briefing import fonts
+
+_ENTITIES = {'"': "&quot;", "'": "&#39;"}
+
+
+def markup(text: str) -> str:
+    """Escape ``text`` (so ``<b>`` stays literal and ``<img>`` opens nothing) and switch to the
+    symbol font for characters the body font lacks (emoji, some signs)."""
+    body = fonts.register()
+    symbols = fonts.symbol_coverage()
+    parts: list[str] = []
+    run: list[str] = []
+    run_symbol = False
+    for character in text:
+        needs_symbol = ord(character) not in body and ord(character) in symbols
+        if run and needs_symbol != run_symbol:
+            parts.append(_run("".join(run), run_symbol))
+            run = []
+        run.append(character)
+        run_symbol = needs_symbol
+    if run:
+        parts.append(_run("".join(run), run_symbol))
+    return "".join(parts).replace("\n", "<br/>")
+
+
+def _run(text: str, symbol: bool) -> str:
+    escaped = escape(text, _ENTITIES)
+    return f'<font name="{fonts.SYMBOLS}">{escaped}</font>' if symbol else escaped

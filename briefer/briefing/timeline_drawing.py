@@ -1,0 +1,86 @@
+"""The briefing's small timeline, drawn as vector graphics (never a screenshot)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, String
+from reportlab.lib.colors import HexColor
+
+from briefer.briefing import fonts
+from briefer.domain.briefing import TimelineMark
+
+OUTCOME_COLOURS = {
+    "success": "#009E73",
+    "failure": "#D55E00",
+    "partial": "#E69F00",
+    "unknown": "#999999",
+}
+EVENT_COLOUR = "#0072B2"
+INK = HexColor("#222222")
+HEIGHT = 62
+
+
+def _year_fraction(day: str) -> float:
+    moment = date.fromisoformat(day[:10])
+    start = date(moment.year, 1, 1)
+    return moment.year + (moment - start).days / 365.25
+
+
+def timeline_drawing(marks: Sequence[TimelineMark], width: float) -> Drawing:
+    """Launches on an upper row (shape and colour by outcome), context events on a lower row."""
+    drawing = Drawing(width, HEIGHT)
+    if not marks:
+        return drawing
+    years = [_year_fraction(m.date_utc) for m in marks]
+    first, last = int(min(years)), int(max(years)) + 1
+    left, right = 52.0, width - 8.0
+    scale = (right - left) / max(last - first, 1)
+
+    def x_of(year: float) -> float:
+        return left + (year - first) * scale
+
+    axis_y, launch_y, event_y = 14.0, 44.0, 28.0
+    drawing.add(Line(left, axis_y, right, axis_y, strokeColor=INK, strokeWidth=0.6))
+    step = max(1, round((last - first) / 10))
+    for year in range(first, last + 1, step):
+        x = x_of(year)
+        drawing.add(Line(x, axis_y - 2, x, axis_y + 2, strokeColor=INK, strokeWidth=0.6))
+        drawing.add(
+            String(
+                x,
+                3,
+                str(year),
+                fontName=fonts.BODY,
+                fontSize=6.5,
+                fillColor=INK,
+                textAnchor="middle",
+            )
+        )
+    drawing.add(
+        String(2, launch_y - 2, "Launches", fontName=fonts.BODY, fontSize=6.5, fillColor=INK)
+    )
+    drawing.add(String(2, event_y - 2, "Context", fontName=fonts.BODY, fontSize=6.5, fillColor=INK))
+    for mark, year in zip(marks, years, strict=True):
+        x = x_of(year)
+        if mark.kind == "satellite_launch":
+            _launch_marker(drawing, x, launch_y, mark.outcome)
+        else:
+            drawing.add(
+                Polygon(
+                    [x, event_y + 3, x + 3, event_y, x, event_y - 3, x - 3, event_y],
+                    fillColor=HexColor(EVENT_COLOUR),
+                    strokeColor=None,
+                )
+            )
+    return drawing
+
+
+def _launch_marker(drawing: Drawing, x: float, y: float, outcome: str) -> None:
+    colour = HexColor(OUTCOME_COLOURS.get(outcome, OUTCOME_COLOURS["unknown"]))
+    if outcome == "failure":
+        for dx in (-3.2, 3.2):
+            drawing.add(Line(x - dx, y - 3.2, x + dx, y + 3.2, strokeColor=colour, strokeWidth=1.6))
+    else:
+        drawing.add(Circle(x, y, 3.4, fillColor=colour, strokeColor=None))

@@ -1,0 +1,57 @@
+"""A composed one-page briefing: plain data that the PDF renderer lays out and nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefer.domain.records import Source
+
+TEMPLATES = ("overview", "launch", "comparison", "sanctions")
+PAGE_SIZES = ("letter", "a4")
+DEFAULT_BANNER = "UNCLASSIFIED"
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A line of text and the sources behind it (ids into ``Briefing.sources``)."""
+
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    date_utc: str
+    label: str
+    kind: str  # satellite_launch, or an event category
+    outcome: str  # success, failure, partial, unknown, none
+
+
+@dataclass(frozen=True)
+class ComparisonTable:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything on the page, in priority order within each section."""
+
+    template: str
+    title: str
+    date: str
+    as_of: str
+    author: str
+    banner: str
+    page_size: str
+    bluf: str
+    judgments: tuple[Cited, ...]
+    timeline: tuple[TimelineMark, ...]
+    comparison: ComparisonTable | None
+    provisions: tuple[Cited, ...]
+    notes: tuple[Cited, ...]
+    sources: dict[str, Source] = field(default_factory=dict)
+    dataset_version: str = ""
+    generated_utc: str = ""
+    keywords: tuple[str, ...] = ()

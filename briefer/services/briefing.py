@@ -1,0 +1,370 @@
+"""Composing a one-page briefing from the same data and calls the panels use.
+
+The composer writes a factual first draft (counts, dates, outcomes, each with its sources);
+the analyst edits it in the compose dialog or passes their own text on the command line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+
+from briefer.domain.briefing import DEFAULT_BANNER, Briefing, Cited, ComparisonTable, TimelineMark
+from briefer.domain.records import LaunchAttempt, Provision
+from briefer.domain.vocabulary import Category, EntityKind, SubjectKind
+from briefer.services.comparison import ComparisonService
+from briefer.services.launches import LaunchService
+from briefer.services.sanctions import SanctionsService
+from briefer.store.errors import StoreError
+from briefer.store.reference import ReferenceStore
+
+LAUNCH_TOPICS = ("ballistic_missile_launches", "technical_cooperation", "training", "transfers")
+TABLE_ATTRIBUTES = ("height_m", "liftoff_mass_t", "payload_leo_kg", "launches", "success_rate_pct")
+CONTEXT_CATEGORIES = {Category.DIPLOMACY, Category.MILITARY_COOPERATION, Category.SANCTIONS}
+
+
+class BriefingError(StoreError):
+    """A request the composer cannot honour (an unknown id, a bad option): one-line message."""
+
+
+@dataclass(frozen=True)
+class BriefingRequest:
+    template: str = "overview"
+    launch_id: str | None = None
+    subject_ids: tuple[str, ...] = ()
+    provision_ids: tuple[str, ...] = ()
+    banner: str = DEFAULT_BANNER
+    author: str = ""
+    page_size: str = "letter"
+    date: str = field(default_factory=lambda: date.today().isoformat())
+    notes: tuple[Cited, ...] = ()
+
+
+class BriefingComposer:
+    def __init__(
+        self,
+        store: ReferenceStore,
+        launches: LaunchService,
+        comparison: ComparisonService,
+        sanctions: SanctionsService,
+    ) -> None:
+        self._store = store
+        self._launches = launches
+        self._comparison = comparison
+        self._sanctions = sanctions
+
+    def compose(self, request: BriefingRequest) -> Briefing:
+        """The factual draft for ``request``; raises BriefingError for unknown ids."""
+        builders = {
+            "overview": self._overview,
+            "launch": self._launch,
+            "comparison": self._comparison_brief,
+            "sanctions": self._sanctions_brief,
+        }
+        if request.template not in builders:
+            raise BriefingError(
+                f"unknown template '{request.template}' (overview, launch, comparison, sanctions)"
+            )
+        briefing = builders[request.template](request)
+        info = self._store.dataset_info()
+        return replace(
+            briefing,
+            notes=request.notes,
+            sources={s.id: s for s in self._store.sources()},
+            dataset_version=info.dataset_version,
+            as_of=info.as_of,
+            generated_utc=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        )
+
+    # shared pieces ----------------------------------------------------------------------
+    def _base(self, request: BriefingRequest, title: str, bluf: str) -> Briefing:
+        return Briefing(
+            template=request.template,
+            title=title,
+            date=request.date,
+            as_of="",
+            author=request.author,
+            banner=request.banner or DEFAULT_BANNER,
+            page_size=request.page_size,
+            bluf=bluf,
+            judgments=(),
+            timeline=(),
+            comparison=None,
+            provisions=(),
+            notes=(),
+            keywords=("DPRK", "satellite launch", request.template),
+        )
+
+    def _timeline(self, since: str = "", until: str = "9999") -> tuple[TimelineMark, ...]:
+        marks = [
+            TimelineMark(launch.date_utc, launch.vehicle, Category.SATELLITE_LAUNCH, launch.outcome)
+            for launch in self._launches.attempts()
+            if since <= launch.date_utc <= until
+        ]
+        marks += [
+            TimelineMark(event.date_utc, event.title, event.category, "none")
+            for event in self._store.timeline_events()
+            if event.category in CONTEXT_CATEGORIES
+            and since <= event.date_utc <= until
+            and not event.id.startswith("unsc-res-")
+            and event.date_precision == "day"
+        ]
+        return tuple(sorted(marks, key=lambda m: m.date_utc))
+
+    def _table(self, kind: str, subject_ids: Sequence[str]) -> ComparisonTable:
+        matrix = self._comparison.matrix(kind, subject_ids)
+        rows = []
+        wanted = (
+            TABLE_ATTRIBUTES
+            if kind == SubjectKind.LAUNCH_VEHICLE
+            else (
+                "mass_kg",
+                "perigee_km",
+                "resolution_claimed_m",
+                "resolution_assessed_m",
+                "launch_date",
+            )
+        )
+        sources: list[str] = []
+        for row in matrix.rows:
+            if row.attribute in wanted:
+                rows.append((row.heading, *(cell.display() for cell in row.cells)))
+                sources += [s for cell in row.cells for s in cell.sources]
+        headers = ("", *(subject.name for subject in matrix.subjects))
+        return ComparisonTable(headers, tuple(rows), tuple(dict.fromkeys(sources)))
+
+    def _provision_lines(self, provisions: Sequence[Provision]) -> tuple[Cited, ...]:
+        return tuple(
+            Cited(f"{p.resolution_symbol} {p.paragraph} ({_status(p)}): {p.summary}", p.sources)
+            for p in provisions
+        )
+
+    def _launch_provisions(self) -> list[Provision]:
+        provisions = [p for p in self._sanctions.provisions() if set(p.topics) & set(LAUNCH_TOPICS)]
+        order = {topic: i for i, topic in enumerate(LAUNCH_TOPICS)}
+        return sorted(
+            provisions,
+            key=lambda p: (
+                p.status != "in_force",
+                min((order.get(t, 9) for t in p.topics), default=9),
+                -p.resolution_number,
+            ),
+        )
+
+    # templates --------------------------------------------------------------------------
+    def _overview(self, request: BriefingRequest) -> Briefing:
+        attempts = self._launches.attempts()
+        tally = self._launches.tally(attempts)
+        latest = attempts[-1]
+        bluf = (
+            f"The DPRK has made {tally.attempts} satellite launch attempts since 1998; "
+            f"{tally.reached_orbit} reached orbit. The latest, on {latest.date_utc} "
+            f"({latest.vehicle}), was a {latest.outcome}. Russia and the DPRK signed a "
+            "comprehensive strategic partnership in June 2024, and the UN panel that monitored "
+            "sanctions lapsed in April 2024."
+        )
+        judgments = [
+            Cited(
+                f"{tally.sentence}; DPRK media claimed success {tally.claimed_success} times.",
+                _sources_of(attempts),
+            ),
+            *self._latest_launch_lines(attempts),
+            *self._event_lines(
+                (
+                    "evt-2023-09-13-vostochny-summit",
+                    "evt-2024-06-19-putin-pyongyang-treaty",
+                    "evt-2024-03-28-russia-veto-panel-of-experts",
+                )
+            ),
+        ]
+        kind = SubjectKind.LAUNCH_VEHICLE
+        subjects = request.subject_ids or tuple(self._comparison.default_selection(kind))
+        briefing = self._base(
+            request, "DPRK satellite launches and Russian help: situation overview", bluf
+        )
+        return replace(
+            briefing,
+            judgments=tuple(judgments),
+            timeline=self._timeline(),
+            comparison=self._table(kind, subjects),
+            provisions=self._provision_lines(self._selected_or(request, self._launch_provisions())),
+        )
+
+    def _launch(self, request: BriefingRequest) -> Briefing:
+        launch = (
+            self._store.launch_attempt(request.launch_id or "")
+            if request.launch_id
+            else (self._launches.attempts()[-1])
+        )
+        if launch is None:
+            raise BriefingError(f"unknown launch id '{request.launch_id}'")
+        claims = self._store.claims(EntityKind.LAUNCH_ATTEMPT, launch.id)
+        judgments = [
+            Cited(
+                f"{c.claimant} ({c.claim_date}): {c.claimed_value}. "
+                f"{'Adopted' if c.adopted else 'Not adopted'}: {c.rationale}",
+                c.sources,
+            )
+            for c in claims
+        ]
+        bearing = {
+            k.target_id for k in self._store.launch_links(launch.id) if k.relation == "bears_on"
+        }
+        provisions = [p for p in self._sanctions.provisions() if p.id in bearing]
+        year = int(launch.date_utc[:4])
+        subjects = request.subject_ids or tuple(
+            dict.fromkeys(
+                [
+                    launch.vehicle_id or "",
+                    *self._comparison.default_selection(SubjectKind.LAUNCH_VEHICLE),
+                ]
+            )
+        )
+        briefing = self._base(
+            request,
+            f"Launch brief: {launch.vehicle} / {launch.payload or 'payload unknown'}, "
+            f"{launch.date_utc}",
+            _launch_bluf(launch),
+        )
+        return replace(
+            briefing,
+            judgments=(Cited(launch.summary, launch.sources), *judgments),
+            timeline=self._timeline(f"{year - 3}", f"{year + 2}"),
+            comparison=self._table(SubjectKind.LAUNCH_VEHICLE, [s for s in subjects if s][:5]),
+            provisions=self._provision_lines(self._selected_or(request, provisions)),
+        )
+
+    def _comparison_brief(self, request: BriefingRequest) -> Briefing:
+        kind = self._kind_of(request.subject_ids)
+        subjects = request.subject_ids or tuple(self._comparison.default_selection(kind))
+        matrix = self._comparison.matrix(kind, subjects)
+        judgments = []
+        for row in matrix.rows:
+            if row.best and row.attribute in {
+                "payload_leo_kg",
+                "success_rate_pct",
+                "resolution_claimed_m",
+            }:
+                best = matrix.subjects[row.best[0]]
+                cell = row.cells[row.best[0]]
+                judgments.append(
+                    Cited(
+                        f"Best {row.label.lower()}: {best.name}, {cell.display(with_unit=True)}.",
+                        cell.sources,
+                    )
+                )
+        launches = matrix.row("launches") if kind == SubjectKind.LAUNCH_VEHICLE else None
+        if launches is not None:
+            parts = [
+                f"{s.name} {c.display()}"
+                for s, c in zip(matrix.subjects, launches.cells, strict=True)
+            ]
+            judgments.insert(
+                0,
+                Cited(
+                    "Launches to date: " + "; ".join(parts) + ".",
+                    tuple(s for c in launches.cells for s in c.sources),
+                ),
+            )
+        names = ", ".join(s.name for s in matrix.subjects)
+        bluf = (
+            f"Side by side: {names}. Figures are public estimates with their sources; "
+            "'unknown' means no public figure was found."
+        )
+        briefing = self._base(request, f"Capability comparison: {names}", bluf)
+        return replace(
+            briefing,
+            judgments=tuple(judgments),
+            comparison=self._table(kind, subjects),
+            timeline=self._timeline("2012"),
+            provisions=self._provision_lines(
+                self._selected_or(request, self._launch_provisions()[:4])
+            ),
+        )
+
+    def _sanctions_brief(self, request: BriefingRequest) -> Briefing:
+        provisions = self._selected_or(request, self._launch_provisions())
+        in_force = sum(1 for p in provisions if p.status == "in_force")
+        bluf = (
+            f"{in_force} of the {len(provisions)} provisions below are in force. They bar any DPRK "
+            "launch using ballistic-missile technology, satellite launches included, and bar "
+            "other states from transferring related items or technology or training DPRK "
+            "nationals in related fields. The UN Panel of Experts that reported breaches lapsed "
+            "on 30 April 2024 after Russia's veto."
+        )
+        judgments = self._event_lines(
+            (
+                "evt-2024-03-28-russia-veto-panel-of-experts",
+                "evt-2024-04-30-panel-of-experts-expires",
+                "evt-2024-10-16-msmt-launch",
+            )
+        )
+        briefing = self._base(request, "UN sanctions that bear on DPRK satellite launches", bluf)
+        return replace(
+            briefing,
+            judgments=tuple(judgments),
+            timeline=self._timeline("2006"),
+            provisions=self._provision_lines(provisions),
+        )
+
+    # helpers ----------------------------------------------------------------------------
+    def _selected_or(
+        self, request: BriefingRequest, default: Sequence[Provision]
+    ) -> list[Provision]:
+        if not request.provision_ids:
+            return list(default)
+        by_id = {p.id: p for p in self._sanctions.provisions()}
+        unknown = [i for i in request.provision_ids if i not in by_id]
+        if unknown:
+            raise BriefingError(f"unknown provision id '{unknown[0]}'")
+        return [by_id[i] for i in request.provision_ids]
+
+    def _kind_of(self, subject_ids: Sequence[str]) -> str:
+        if not subject_ids:
+            return SubjectKind.LAUNCH_VEHICLE
+        kinds = {s.id: s.kind for s in self._store.subjects()}
+        unknown = [i for i in subject_ids if i not in kinds]
+        if unknown:
+            raise BriefingError(f"unknown subject id '{unknown[0]}'")
+        if len({kinds[i] for i in subject_ids}) > 1:
+            raise BriefingError(
+                "compare launch vehicles with launch vehicles, satellites with satellites"
+            )
+        return kinds[subject_ids[0]]
+
+    def _latest_launch_lines(self, attempts: Sequence[LaunchAttempt]) -> list[Cited]:
+        latest = attempts[-1]
+        return [Cited(_launch_bluf(latest), latest.sources)]
+
+    def _event_lines(self, ids: Sequence[str]) -> list[Cited]:
+        events = {e.id: e for e in self._store.timeline_events()}
+        return [
+            Cited(f"{events[i].date_utc}: {events[i].summary}", events[i].sources)
+            for i in ids
+            if i in events
+        ]
+
+
+def _status(provision: Provision) -> str:
+    if provision.status == "in_force":
+        return "in force"
+    return f"{provision.status.replace('_', ' ')} since {provision.status_since}"
+
+
+def _sources_of(launches: Sequence[LaunchAttempt]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(launch.sources[0] for launch in launches if launch.sources))
+
+
+def _launch_bluf(launch: LaunchAttempt) -> str:
+    claim = (
+        ""
+        if launch.claimed_outcome in (launch.outcome, "none")
+        else (f" DPRK media claimed {launch.claimed_outcome}.")
+    )
+    orbit = "reached orbit" if launch.reached_orbit else "did not reach orbit"
+    return (
+        f"On {launch.date_utc} the DPRK launched {launch.payload or 'a satellite'} on "
+        f"{launch.vehicle} from {launch.site}; independent assessment: {launch.outcome}, it "
+        f"{orbit}.{claim}"
+    )
