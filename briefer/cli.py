@@ -47,7 +47,23 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--json", action="store_true", help="print JSON instead of text")
     for sub in (build, check, info):
         _add_db_option(sub, default=argparse.SUPPRESS)
+    _add_brief_command(commands)
     return parser
+
+
+def _add_brief_command(commands: argparse._SubParsersAction) -> None:
+    from briefer.domain.briefing import DEFAULT_BANNER, PAGE_SIZES, TEMPLATES
+
+    brief = commands.add_parser("brief", help="write a one-page PDF briefing")
+    brief.add_argument("--template", choices=TEMPLATES, default="overview")
+    brief.add_argument("--launch", metavar="ID", help="launch attempt id (launch template)")
+    brief.add_argument("--subjects", metavar="ID,...", default="", help="systems to compare")
+    brief.add_argument("--provisions", metavar="ID,...", default="", help="provisions to include")
+    brief.add_argument("--banner", default=DEFAULT_BANNER, help="handling banner, top and bottom")
+    brief.add_argument("--author", default="", help="author line")
+    brief.add_argument("--page-size", choices=PAGE_SIZES, default="letter")
+    brief.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+    _add_db_option(brief, default=argparse.SUPPRESS)
 
 
 def _add_db_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -139,6 +155,40 @@ def cmd_data_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    from briefer.briefing.render import write_pdf
+    from briefer.services.briefing import BriefingComposer, BriefingRequest
+    from briefer.services.comparison import ComparisonService
+    from briefer.services.launches import LaunchService
+    from briefer.services.sanctions import SanctionsService
+
+    store = _open_store(args)
+    launches = LaunchService(store)
+    composer = BriefingComposer(
+        store, launches, ComparisonService(store, launches), SanctionsService(store)
+    )
+    request = BriefingRequest(
+        template=args.template,
+        launch_id=args.launch,
+        subject_ids=_ids(args.subjects),
+        provision_ids=_ids(args.provisions),
+        banner=args.banner,
+        author=args.author,
+        page_size=args.page_size,
+    )
+    output = Path(args.output).expanduser()
+    try:
+        write_pdf(composer.compose(request), output)
+    except OSError as error:
+        raise StoreError(f"cannot write {output}: {error.strerror or error}") from error
+    print(f"wrote {output}")
+    return EXIT_OK
+
+
+def _ids(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
 _DATA_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_data_build,
     "check": cmd_data_check,
@@ -151,6 +201,8 @@ def run_headless(args: argparse.Namespace) -> int:
     try:
         if args.command == "data":
             return _DATA_COMMANDS[args.data_command](args)
+        if args.command == "brief":
+            return cmd_brief(args)
         return cmd_version(args)
     except StoreError as error:
         print(f"briefer: error: {error}", file=sys.stderr)

@@ -113,9 +113,54 @@ def test_headless_commands_never_import_qt(fixture_db):
 
 def test_every_command_has_help_and_is_documented():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    for command in (["data", "build"], ["data", "check"], ["data", "info"]):
+    for command in (["data", "build"], ["data", "check"], ["data", "info"], ["brief"]):
         result = briefer(*command, "--help")
         assert result.returncode == 0 and "usage:" in result.stdout
         assert f"briefer {' '.join(command)}" in readme
     for flag in ("--version", "--db", "--smoke-test"):
         assert flag in readme
+
+
+def test_brief_writes_a_one_page_pdf_without_qt(fixture_db, tmp_path):
+    target = tmp_path / "brief.pdf"
+    code = (
+        "import sys; from briefer.__main__ import main; "
+        f"rc = main(['brief', '--template', 'launch', '--launch', 'l-2012', '--author', 'Ана 분석', "
+        f"'--page-size', 'a4', '--db', {str(fixture_db)!r}, '-o', {str(target)!r}]); "
+        "print('rc', rc, 'qt', [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph')])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert "rc 0 qt []" in result.stdout, result.stdout + result.stderr
+    from pypdf import PdfReader
+
+    reader = PdfReader(target)
+    assert len(reader.pages) == 1 and reader.metadata.author == "Ана 분석"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--template", "launch", "--launch", "nope"], "unknown launch id 'nope'"),
+        (["--subjects", "ghost"], "unknown subject id 'ghost'"),
+        (["--provisions", "res1-op1"], "unknown provision id 'res1-op1'"),
+        (["--page-size", "legal"], "invalid choice: 'legal'"),
+    ],
+)
+def test_brief_errors_are_one_line_and_leave_no_file(fixture_db, tmp_path, args, message):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = briefer("brief", *args, "--db", str(fixture_db), "-o", str(folder / "out.pdf"))
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_brief_to_an_unwritable_place(fixture_db, tmp_path):
+    result = briefer("brief", "--db", str(fixture_db), "-o", str(tmp_path / "missing" / "b.pdf"))
+    assert result.returncode == 2
+    assert (
+        result.stderr.startswith("briefer: error: cannot write")
+        and len(result.stderr.splitlines()) == 1
+    )

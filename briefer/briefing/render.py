@@ -8,6 +8,7 @@ left out. Text is never set below 7.5 pt.
 from __future__ import annotations
 
 import io
+import math
 import os
 import tempfile
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -48,7 +50,9 @@ class Slot:
 
 def _styles() -> dict[str, ParagraphStyle]:
     fonts.register()
-    base = ParagraphStyle("body", fontName=fonts.BODY, fontSize=8.5, leading=10.6)
+    base = ParagraphStyle(
+        "body", fontName=fonts.BODY, fontSize=8.5, leading=10.6, bulletFontName=fonts.BODY
+    )
     return {
         "title": ParagraphStyle("title", base, fontName=fonts.BOLD, fontSize=14, leading=17),
         "meta": ParagraphStyle(
@@ -269,22 +273,27 @@ class BriefingLayout:
         return ()
 
     def _slot_height(self, slot: Slot, numbers: SourceNumbers) -> float:
+        del numbers
         if slot.section == "timeline":
             return float(timeline_drawing(self.briefing.timeline, self.frame_width).height)
         if slot.section == "comparison":
             return MIN_POINTS * 1.6 + 3 + 9.0
-        style = "bullet" if slot.section == "judgments" else "small"
-        return self.height([self._cited(slot.item, numbers, style)])
+        assert isinstance(slot.item, Cited)
+        style = self.styles["bullet" if slot.section == "judgments" else "small"]
+        return self._estimate(slot.item.text + " [99, 99]", style) + style.spaceAfter
 
     def _source_height(self, source_id: str) -> float:
         source = self.briefing.sources.get(source_id)
         if source is None:
             return 0.0
-        line = Paragraph(
-            markup(f"[99] {source.publisher}: {source.title}, {source.published}. {source.url}"),
-            ParagraphStyle("s", self.styles["cell"], leading=8.6),
-        )
-        return self.height([line])
+        text = f"[99] {source.publisher}: {source.title}, {source.published}. {source.url}"
+        return self._estimate(text, self.styles["cell"], leading=8.6)
+
+    def _estimate(self, text: str, style: ParagraphStyle, leading: float | None = None) -> float:
+        """Lines the text needs at this width, from its measured length (cheap, slightly high)."""
+        width = self.frame_width - style.leftIndent - style.rightIndent
+        length = pdfmetrics.stringWidth(text, style.fontName, style.fontSize) * 1.06
+        return max(1, math.ceil(length / width)) * (leading or style.leading)
 
     def height(self, story: list[Flowable]) -> float:
         total = 0.0

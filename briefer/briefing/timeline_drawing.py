@@ -53,15 +53,15 @@ def timeline_drawing(marks: Sequence[TimelineMark], width: float) -> Drawing:
                 3,
                 str(year),
                 fontName=fonts.BODY,
-                fontSize=6.5,
+                fontSize=7.5,
                 fillColor=INK,
                 textAnchor="middle",
             )
         )
     drawing.add(
-        String(2, launch_y - 2, "Launches", fontName=fonts.BODY, fontSize=6.5, fillColor=INK)
+        String(2, launch_y - 2, "Launches", fontName=fonts.BODY, fontSize=7.5, fillColor=INK)
     )
-    drawing.add(String(2, event_y - 2, "Context", fontName=fonts.BODY, fontSize=6.5, fillColor=INK))
+    drawing.add(String(2, event_y - 2, "Context", fontName=fonts.BODY, fontSize=7.5, fillColor=INK))
     for mark, year in zip(marks, years, strict=True):
         x = x_of(year)
         if mark.kind == "satellite_launch":

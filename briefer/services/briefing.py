@@ -66,6 +66,8 @@ class BriefingComposer:
             raise BriefingError(
                 f"unknown template '{request.template}' (overview, launch, comparison, sanctions)"
             )
+        if request.subject_ids:
+            self._kind_of(request.subject_ids)  # unknown or mixed ids fail before any work
         briefing = builders[request.template](request)
         info = self._store.dataset_info()
         return replace(

@@ -1,0 +1,130 @@
+"""The PDF page: always one page, nothing below 7.5 pt, text exactly as typed, metadata set."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from briefer import paths
+from briefer.briefing.render import MIN_POINTS, _styles, render, write_pdf
+from briefer.domain.briefing import TEMPLATES, Cited
+from briefer.services.briefing import BriefingComposer, BriefingRequest
+from briefer.services.comparison import ComparisonService
+from briefer.services.launches import LaunchService
+from briefer.services.sanctions import SanctionsService
+from briefer.store.reference import ReferenceStore
+
+
+def composer(db):
+    store = ReferenceStore(db)
+    launches = LaunchService(store)
+    return BriefingComposer(
+        store, launches, ComparisonService(store, launches), SanctionsService(store)
+    )
+
+
+def pdf(data: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(data))
+
+
+def maximal(briefing, store_sources):
+    """Every provision, long notes, a very long title and many sources."""
+    long_note = "Long analyst note on Russian engine assistance and what to verify next. " * 12
+    many = tuple(store_sources)
+    from dataclasses import replace
+
+    return replace(
+        briefing,
+        title="A very long title about DPRK satellite launches, Russian technical help, "
+        "sanctions provisions and what a principal needs to know before the next launch " * 3,
+        judgments=briefing.judgments
+        + tuple(Cited(f"Extra judgment {i}: " + "x " * 80, many[i::9]) for i in range(9)),
+        notes=tuple(Cited(long_note, many[i::5]) for i in range(5)),
+    )
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("page_size", ["letter", "a4"])
+def test_maximal_content_still_fits_one_page(template, page_size):
+    db = paths.bundled_db_path()
+    store = ReferenceStore(db)
+    request = BriefingRequest(
+        template=template,
+        page_size=page_size,
+        author="An Analyst",
+        provision_ids=tuple(p.id for p in store.provisions()),
+    )
+    briefing = maximal(composer(db).compose(request), [s.id for s in store.sources()])
+    reader = pdf(render(briefing))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert re.search(r"\d+ lower-priority item\(s\) left out", text)
+    assert "UNCLASSIFIED" in text and "Bottom line up front" in text
+
+
+def test_small_content_leaves_nothing_out(fixture_db):
+    briefing = composer(fixture_db).compose(BriefingRequest(template="sanctions"))
+    text = pdf(render(briefing)).pages[0].extract_text()
+    assert "left out" not in text
+    assert "S/RES/2087 (2013) OP2" in text
+
+
+def test_no_text_style_below_the_minimum():
+    assert all(style.fontSize >= MIN_POINTS for style in _styles().values())
+
+
+def test_user_text_comes_out_exactly_as_typed(fixture_db):
+    typed = 'Q&A <b>not bold</b> "quoted" \'single\' <img src="x"/> 천리마 Союз ⚠☺'
+    from dataclasses import replace
+
+    briefing = replace(
+        composer(fixture_db).compose(BriefingRequest()), bluf=typed, author="Ким <Kim>"
+    )
+    text = pdf(render(briefing)).pages[0].extract_text()
+    assert typed in text.replace("\n", " ")
+    assert "Ким <Kim>" in text
+
+
+def test_metadata_names_the_app_and_dataset(fixture_db):
+    briefing = composer(fixture_db).compose(BriefingRequest(author="An Analyst"))
+    info = pdf(render(briefing)).metadata
+    assert info.title == briefing.title
+    assert info.author == "An Analyst"
+    assert info.subject.startswith(briefing.bluf[:50])
+    assert "DPRK" in info["/Keywords"]
+    assert re.match(r"Briefer \d+\.\d+\.\d+ \(dataset test\.1\)", info.creator)
+
+
+def test_banner_and_page_size(fixture_db):
+    briefing = composer(fixture_db).compose(
+        BriefingRequest(banner="SECRET//REL TO TEST", page_size="a4")
+    )
+    page = pdf(render(briefing)).pages[0]
+    assert page.extract_text().count("SECRET//REL TO TEST") == 2
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+
+
+def test_failed_write_leaves_no_file(fixture_db, tmp_path, monkeypatch):
+    import briefer.briefing.render as module
+
+    briefing = composer(fixture_db).compose(BriefingRequest())
+    monkeypatch.setattr(
+        module.os, "replace", lambda *_: (_ for _ in ()).throw(OSError("disk full"))
+    )
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(OSError, match="disk full"):
+        write_pdf(briefing, folder / "brief.pdf")
+    assert list(folder.iterdir()) == []
+
+
+def test_emoji_outside_the_basic_plane_still_render(fixture_db):
+    """Drawn with the bundled symbol font; reportlab's text map cannot name them for copy-paste."""
+    from dataclasses import replace
+
+    briefing = replace(composer(fixture_db).compose(BriefingRequest()), bluf="Launch 😀 watch")
+    reader = pdf(render(briefing))
+    assert len(reader.pages) == 1
+    fonts_used = str(reader.pages[0]["/Resources"]["/Font"])
+    assert len(reader.pages[0]["/Resources"]["/Font"]) >= 2, fonts_used  # body and symbol fonts

@@ -1,0 +1,78 @@
+import pytest
+
+from briefer.services.briefing import BriefingComposer, BriefingError, BriefingRequest
+from briefer.services.comparison import ComparisonService
+from briefer.services.launches import LaunchService
+from briefer.services.sanctions import SanctionsService
+from briefer.store.reference import ReferenceStore
+
+
+@pytest.fixture
+def composer(fixture_db):
+    store = ReferenceStore(fixture_db)
+    launches = LaunchService(store)
+    return BriefingComposer(
+        store, launches, ComparisonService(store, launches), SanctionsService(store)
+    )
+
+
+def test_overview_draft_is_factual_and_sourced(composer):
+    briefing = composer.compose(BriefingRequest(author="A"))
+    assert briefing.bluf.startswith(
+        "The DPRK has made 3 satellite launch attempts since 1998; 1 reached orbit."
+    )
+    first = briefing.judgments[0]
+    assert first.text == "1 of 3 attempts reached orbit; DPRK media claimed success 2 times."
+    assert first.sources and all(s in briefing.sources for s in first.sources)
+    assert [m.date_utc for m in briefing.timeline][:3] == ["1998-08-31", "2012-04-12", "2016-02-07"]
+    assert briefing.comparison.headers == ("", "Rocket A", "Raketa")
+    assert briefing.dataset_version == "test.1" and briefing.as_of == "2025-01-31"
+
+
+def test_launch_brief_lists_claims_and_the_provisions_it_bears_on(composer):
+    briefing = composer.compose(BriefingRequest(template="launch", launch_id="l-1998"))
+    assert (
+        "independent assessment: failure" in briefing.bluf
+        and "DPRK media claimed success" in briefing.bluf
+    )
+    claimants = [j.text.split(" (")[0] for j in briefing.judgments[1:]]
+    assert claimants == ["KCNA", "US Space Command"]
+    later = composer.compose(BriefingRequest(template="launch", launch_id="l-2016"))
+    assert [p.text.split(" (in force)")[0] for p in later.provisions] == ["S/RES/2087 (2013) OP2"]
+
+
+def test_sanctions_brief_counts_what_is_in_force(composer):
+    briefing = composer.compose(
+        BriefingRequest(template="sanctions", provision_ids=("res2087-op2", "res2087-op6"))
+    )
+    assert briefing.bluf.startswith("1 of the 2 provisions below are in force.")
+    assert "lapsed since 2024-04-30" in briefing.provisions[1].text
+
+
+def test_comparison_brief_uses_the_chosen_subjects(composer):
+    briefing = composer.compose(
+        BriefingRequest(template="comparison", subject_ids=("rocket-r", "rocket-a"))
+    )
+    assert briefing.comparison.headers == ("", "Raketa", "Rocket A")
+    assert briefing.judgments[0].text == "Launches to date: Raketa unknown; Rocket A 3."
+
+
+@pytest.mark.parametrize(
+    ("request_", "message"),
+    [
+        (BriefingRequest(template="launch", launch_id="nope"), "unknown launch id 'nope'"),
+        (
+            BriefingRequest(template="comparison", subject_ids=("ghost",)),
+            "unknown subject id 'ghost'",
+        ),
+        (
+            BriefingRequest(template="comparison", subject_ids=("rocket-a", "sat-1")),
+            "compare launch vehicles with",
+        ),
+        (BriefingRequest(provision_ids=("res1-op1",)), "unknown provision id 'res1-op1'"),
+        (BriefingRequest(template="memo"), "unknown template 'memo'"),
+    ],
+)
+def test_bad_requests_say_what_is_wrong(composer, request_, message):
+    with pytest.raises(BriefingError, match=message):
+        composer.compose(request_)
