@@ -55,3 +55,4 @@ class Briefing:
     dataset_version: str = ""
     generated_utc: str = ""
     keywords: tuple[str, ...] = ()
+    provision_ids: tuple[str, ...] = ()  # the records behind ``provisions``, in the same order

@@ -136,11 +136,22 @@ class BriefingComposer:
         headers = ("", *(subject.name for subject in matrix.subjects))
         return ComparisonTable(headers, tuple(rows), tuple(dict.fromkeys(sources)))
 
-    def _provision_lines(self, provisions: Sequence[Provision]) -> tuple[Cited, ...]:
-        return tuple(
+    def provision_choices(self) -> list[tuple[str, str]]:
+        """``(id, label)`` of every provision a briefing can cite, launch-relevant ones first."""
+        relevant = self._launch_provisions()
+        ids = {p.id for p in relevant}
+        rest = [p for p in self._sanctions.provisions() if p.id not in ids]
+        every = [*relevant, *rest]
+        return [(p.id, f"{p.resolution_symbol} {p.paragraph}: {p.summary}") for p in every]
+
+    def _provision_fields(
+        self, provisions: Sequence[Provision]
+    ) -> dict[str, tuple[Cited, ...] | tuple[str, ...]]:
+        lines = tuple(
             Cited(f"{p.resolution_symbol} {p.paragraph} ({_status(p)}): {p.summary}", p.sources)
             for p in provisions
         )
+        return {"provisions": lines, "provision_ids": tuple(p.id for p in provisions)}
 
     def _launch_provisions(self) -> list[Provision]:
         provisions = [p for p in self._sanctions.provisions() if set(p.topics) & set(LAUNCH_TOPICS)]
@@ -190,7 +201,7 @@ class BriefingComposer:
             judgments=tuple(judgments),
             timeline=self._timeline(),
             comparison=self._table(kind, subjects),
-            provisions=self._provision_lines(self._selected_or(request, self._launch_provisions())),
+            **self._provision_fields(self._selected_or(request, self._launch_provisions())),
         )
 
     def _launch(self, request: BriefingRequest) -> Briefing:
@@ -234,7 +245,7 @@ class BriefingComposer:
             judgments=(Cited(launch.summary, launch.sources), *judgments),
             timeline=self._timeline(f"{year - 3}", f"{year + 2}"),
             comparison=self._table(SubjectKind.LAUNCH_VEHICLE, [s for s in subjects if s][:5]),
-            provisions=self._provision_lines(self._selected_or(request, provisions)),
+            **self._provision_fields(self._selected_or(request, provisions)),
         )
 
     def _comparison_brief(self, request: BriefingRequest) -> Briefing:
@@ -280,20 +291,18 @@ class BriefingComposer:
             judgments=tuple(judgments),
             comparison=self._table(kind, subjects),
             timeline=self._timeline("2012"),
-            provisions=self._provision_lines(
-                self._selected_or(request, self._launch_provisions()[:4])
-            ),
+            **self._provision_fields(self._selected_or(request, self._launch_provisions()[:4])),
         )
 
     def _sanctions_brief(self, request: BriefingRequest) -> Briefing:
         provisions = self._selected_or(request, self._launch_provisions())
         in_force = sum(1 for p in provisions if p.status == "in_force")
         bluf = (
-            f"{in_force} of the {len(provisions)} provisions below are in force. They bar any DPRK "
-            "launch using ballistic-missile technology, satellite launches included, and bar "
-            "other states from transferring related items or technology or training DPRK "
-            "nationals in related fields. The UN Panel of Experts that reported breaches lapsed "
-            "on 30 April 2024 after Russia's veto."
+            f"{in_force} of the {len(provisions)} provisions selected are in force. Together "
+            "they bar any DPRK launch using ballistic-missile technology, satellite launches "
+            "included, and bar other states from transferring related items or technology or "
+            "training DPRK nationals in related fields. The UN Panel of Experts that reported "
+            "breaches lapsed on 30 April 2024 after Russia's veto."
         )
         judgments = self._event_lines(
             (
@@ -307,7 +316,7 @@ class BriefingComposer:
             briefing,
             judgments=tuple(judgments),
             timeline=self._timeline("2006"),
-            provisions=self._provision_lines(provisions),
+            **self._provision_fields(provisions),
         )
 
     # helpers ----------------------------------------------------------------------------

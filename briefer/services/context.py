@@ -19,6 +19,7 @@ from briefer.store.user_db import UserStore
 from briefer.store.user_safety import back_up, backup_folder, open_user_store
 
 if TYPE_CHECKING:
+    from briefer.services.briefing import BriefingComposer
     from briefer.services.comparison import ComparisonService
     from briefer.services.detail import DetailService
     from briefer.services.notes import NotesService
@@ -54,6 +55,12 @@ class ServiceContext:
         from briefer.services.sanctions import SanctionsService
 
         return SanctionsService(self.reference)
+
+    @cached_property
+    def briefing(self) -> BriefingComposer:
+        from briefer.services.briefing import BriefingComposer
+
+        return BriefingComposer(self.reference, self.launches, self.comparison, self.sanctions)
 
     @cached_property
     def notes(self) -> NotesService:

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import EntityKind, SubjectKind, values_of
@@ -36,6 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._services = services
         self._state = state
+        self.compose_dialog: QDialog | None = None
         self.setWindowTitle(f"{APP_NAME} — DPRK satellite launches, capabilities and sanctions")
         self.timeline = TimelinePanel()
         self.comparison_tab = LazyTab(self._make_comparison)
@@ -73,8 +82,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.export_action = file_menu.addAction("&Export briefing…")
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.setEnabled(False)
-        self.export_action.setStatusTip("One-page PDF briefings are not available in this version")
+        self.export_action.setStatusTip("Compose and export a one-page PDF briefing")
+        self.export_action.triggered.connect(self.open_compose)
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -196,6 +205,23 @@ class MainWindow(QMainWindow):
         if not self.detail.notes.has_service and ref is not None:
             self.detail.notes.set_service(self._services.notes)  # notes load on first use
         self.detail.show_detail(self._services.detail.detail(ref) if ref else None, ref)
+
+    def open_compose(self) -> QDialog:
+        """The briefing dialog, drafted for what is selected and compared right now."""
+        from briefer.ui.dialogs.compose import ComposeDialog
+
+        dialog = ComposeDialog(
+            self._services.briefing,
+            self._services.notes,
+            self._state.comparison,
+            self._state.current,
+            self,
+        )
+        dialog.setModal(True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.compose_dialog = dialog
+        return dialog
 
     def open_record(self, ref: EntityRef) -> None:
         """Follow a link: select the record and bring forward the panel that shows it."""

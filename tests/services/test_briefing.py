@@ -45,7 +45,7 @@ def test_sanctions_brief_counts_what_is_in_force(composer):
     briefing = composer.compose(
         BriefingRequest(template="sanctions", provision_ids=("res2087-op2", "res2087-op6"))
     )
-    assert briefing.bluf.startswith("1 of the 2 provisions below are in force.")
+    assert briefing.bluf.startswith("1 of the 2 provisions selected are in force.")
     assert "lapsed since 2024-04-30" in briefing.provisions[1].text
 
 
@@ -76,3 +76,10 @@ def test_comparison_brief_uses_the_chosen_subjects(composer):
 def test_bad_requests_say_what_is_wrong(composer, request_, message):
     with pytest.raises(BriefingError, match=message):
         composer.compose(request_)
+
+
+def test_provision_choices_list_launch_relevant_provisions_first(composer):
+    assert [provision_id for provision_id, _ in composer.provision_choices()] == [
+        "res2087-op2",
+        "res2087-op6",
+    ]

@@ -62,11 +62,6 @@ def test_shortcuts_reach_each_panel(qtbot, window):
         assert window.tabs.currentWidget() is panel
 
 
-def test_export_is_present_but_disabled(window):
-    assert window.export_action.text().startswith("&Export briefing")
-    assert not window.export_action.isEnabled()
-
-
 def test_window_geometry_is_remembered(qtbot, services):
     first = MainWindow(services, SelectionState())
     qtbot.addWidget(first)

@@ -1,0 +1,44 @@
+"""The analyst's edits to a composed draft, applied without losing the sources it cites."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from briefer.domain.briefing import Briefing, Cited
+
+
+@dataclass(frozen=True)
+class BriefingEdits:
+    """What the analyst changed in the compose dialog; None keeps the composed draft."""
+
+    title: str | None = None
+    bluf: str | None = None
+    judgments: str | None = None  # one judgment per line
+    include_timeline: bool = True
+    include_comparison: bool = True
+    include_provisions: bool = True
+
+
+def apply_edits(briefing: Briefing, edits: BriefingEdits) -> Briefing:
+    """The draft with the analyst's text; judgments keep their sources while left unchanged."""
+    judgments = briefing.judgments
+    if edits.judgments is not None:
+        sources = {j.text: j.sources for j in briefing.judgments}
+        lines = [line.strip() for line in edits.judgments.splitlines() if line.strip()]
+        judgments = tuple(Cited(line, sources.get(line, ())) for line in lines)
+    return replace(
+        briefing,
+        title=edits.title if edits.title is not None else briefing.title,
+        bluf=edits.bluf if edits.bluf is not None else briefing.bluf,
+        judgments=judgments,
+        timeline=briefing.timeline if edits.include_timeline else (),
+        comparison=briefing.comparison if edits.include_comparison else None,
+        provisions=briefing.provisions if edits.include_provisions else (),
+        provision_ids=briefing.provision_ids if edits.include_provisions else (),
+    )
+
+
+def note_lines(notes: Sequence[tuple[str, str]]) -> tuple[Cited, ...]:
+    """Analyst notes for the page: ``(what it is about, text)`` pairs, marked as the analyst's."""
+    return tuple(Cited(f"{title}: {text}") for title, text in notes if text.strip())

@@ -1,0 +1,384 @@
+"""Compose a one-page briefing: template, text, options, a live preview, and export."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPixmap,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.domain.briefing import DEFAULT_BANNER, PAGE_SIZES, TEMPLATES, Briefing
+from briefer.domain.records import EntityRef
+from briefer.domain.vocabulary import EntityKind
+from briefer.services.briefing import BriefingComposer, BriefingRequest
+from briefer.services.briefing_edits import BriefingEdits, apply_edits, note_lines
+from briefer.services.estimative import check
+from briefer.services.notes import NotesService
+from briefer.ui.tasks import TaskRunner
+
+PREVIEW_DELAY_MS = 350
+
+
+class EstimativeHighlighter(QSyntaxHighlighter):
+    """Underlines likelihood words off the standard scale, and mixed confidence statements."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._format = QTextCharFormat()
+        self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        self._format.setUnderlineColor(QColor("#D55E00"))
+        self._format.setBackground(QColor(213, 94, 0, 40))
+
+    def highlightBlock(self, text: str) -> None:
+        for finding in check(text):
+            self.setFormat(finding.start, finding.end - finding.start, self._format)
+
+
+def render_preview(pdf: bytes, width: int) -> QImage:
+    """The first page of ``pdf`` as an image ``width`` pixels wide (pdfium; no Qt Add-ons)."""
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(pdf)[0]
+    bitmap = page.render(scale=width / page.get_width())
+    image = QImage(
+        bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_BGR888
+    )
+    return image.copy()  # detach from pdfium's buffer
+
+
+class ComposeDialog(QDialog):
+    """Edits a composed draft; every change re-renders the preview off the UI thread."""
+
+    def __init__(
+        self,
+        composer: BriefingComposer,
+        notes: NotesService,
+        comparison: tuple[str, list[str]] | None,
+        selected: EntityRef | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export briefing")
+        self.resize(1180, 860)
+        self._composer = composer
+        self._notes = notes
+        self._comparison = comparison
+        self._selected = selected
+        self._draft: Briefing | None = None
+        self.runner = TaskRunner(self)
+        self.last_pdf: bytes | None = None
+        self.exported: Path | None = None
+        self.error_box: QMessageBox | None = None
+        self._build_widgets()
+        self._build_layout()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.refresh_preview)
+        self._connect()
+        self.template.setCurrentIndex(self._initial_template())
+        self.load_draft()
+
+    # widgets ----------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.template = QComboBox(self)
+        self.template.addItems(TEMPLATES)
+        self.template.setAccessibleName("Template")
+        self.title = QLineEdit(self)
+        self.bluf = QPlainTextEdit(self)
+        self.bluf.setAccessibleName("Bottom line up front")
+        self.judgments = QPlainTextEdit(self)
+        self.judgments.setAccessibleName("Key judgments, one per line")
+        self.highlighters = [
+            EstimativeHighlighter(w.document()) for w in (self.bluf, self.judgments)
+        ]
+        self.findings = QLabel(self)
+        self.findings.setWordWrap(True)
+        self.banner = QLineEdit(DEFAULT_BANNER, self)
+        self.author = QLineEdit(self)
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.page_size = QComboBox(self)
+        self.page_size.addItems(PAGE_SIZES)
+        self.include = {
+            name: QCheckBox(text, self)
+            for name, text in (
+                ("timeline", "Timeline"),
+                ("comparison", "Comparison (the panel's selection)"),
+                ("provisions", "Provisions"),
+                ("notes", "My notes on these records"),
+            )
+        }
+        for box in self.include.values():
+            box.setChecked(True)
+        self.provision_list = QListWidget(self)
+        self.provision_list.setAccessibleName("Provisions to include")
+        self.provision_list.setToolTip("Tick the provisions the page should cite")
+        self.provision_list.setMinimumHeight(110)
+        for provision_id, label in self._composer.provision_choices():
+            item = QListWidgetItem(label, self.provision_list)
+            item.setData(Qt.ItemDataRole.UserRole, provision_id)
+            item.setToolTip(label)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.preview = QLabel("Rendering…", self)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setAccessibleName("Page preview")
+        self.status = QLabel(self)
+        self.export_button = QPushButton("Export PDF…", self)
+        self.reset_button = QPushButton("Reset to draft", self)
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        for label, widget in (
+            ("Template", self.template),
+            ("Title", self.title),
+            ("Bottom line up front", self.bluf),
+            ("Key judgments (one per line)", self.judgments),
+            ("", self.findings),
+            ("Banner", self.banner),
+            ("Author", self.author),
+            ("Date", self.date),
+            ("Page size", self.page_size),
+        ):
+            form.addRow(label, widget)
+        for name, box in self.include.items():
+            form.addRow("", box)
+            if name == "provisions":
+                form.addRow("", self.provision_list)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(form)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reset_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.status)
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        layout = QHBoxLayout(self)
+        layout.addWidget(left, stretch=5)
+        layout.addWidget(scroll, stretch=6)
+
+    def _connect(self) -> None:
+        self.template.currentIndexChanged.connect(self.load_draft)
+        self.reset_button.clicked.connect(self.load_draft)
+        for edit in (self.title, self.banner, self.author):
+            edit.textEdited.connect(self.schedule)
+        for text in (self.bluf, self.judgments):
+            text.textChanged.connect(self.schedule)
+        self.date.dateChanged.connect(self.schedule)
+        self.page_size.currentIndexChanged.connect(self.schedule)
+        for box in self.include.values():
+            box.toggled.connect(self.schedule)
+        self.include["provisions"].toggled.connect(self.provision_list.setEnabled)
+        self.provision_list.itemChanged.connect(self.schedule)
+        self.export_button.clicked.connect(self._ask_export)
+
+    def _initial_template(self) -> int:
+        kind = self._selected.kind if self._selected is not None else None
+        if kind == EntityKind.LAUNCH_ATTEMPT:
+            return TEMPLATES.index("launch")
+        if kind in (EntityKind.PROVISION, EntityKind.RESOLUTION):
+            return TEMPLATES.index("sanctions")
+        return 0
+
+    def checked_provisions(self) -> tuple[str, ...]:
+        items = (self.provision_list.item(i) for i in range(self.provision_list.count()))
+        return tuple(
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        )
+
+    def _check_provisions(self, wanted: tuple[str, ...]) -> None:
+        """Tick ``wanted`` and list it first, in its order, so the list reads like the page."""
+        self.provision_list.blockSignals(True)
+        rank = {provision_id: i for i, provision_id in enumerate(wanted)}
+        items = [self.provision_list.takeItem(0) for _ in range(self.provision_list.count())]
+        items.sort(key=lambda item: rank.get(item.data(Qt.ItemDataRole.UserRole), len(rank)))
+        for item in items:
+            checked = item.data(Qt.ItemDataRole.UserRole) in rank
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.provision_list.addItem(item)
+        self.provision_list.blockSignals(False)
+
+    # composing --------------------------------------------------------------------------
+    def request(self, provision_ids: tuple[str, ...] = ()) -> BriefingRequest:
+        """What to compose; no ``provision_ids`` means the template's own choice."""
+        template = self.template.currentText()
+        launch = (
+            self._selected.id
+            if self._selected and self._selected.kind == EntityKind.LAUNCH_ATTEMPT
+            else None
+        )
+        subjects = (
+            tuple(self._comparison[1])
+            if self._comparison and self.include["comparison"].isChecked()
+            else ()
+        )
+        return BriefingRequest(
+            template=template,
+            launch_id=launch if template == "launch" else None,
+            subject_ids=subjects,
+            provision_ids=provision_ids,
+            banner=self.banner.text() or DEFAULT_BANNER,
+            author=self.author.text(),
+            page_size=self.page_size.currentText(),
+            date=self.date.date().toString("yyyy-MM-dd"),
+        )
+
+    def load_draft(self) -> None:
+        """Compose the factual draft for the template and put its text in the editors."""
+        self._draft = self._composer.compose(self.request(self._selected_provision()))
+        self._check_provisions(self._draft.provision_ids)
+        for widget, text in (
+            (self.title, self._draft.title),
+            (self.bluf, self._draft.bluf),
+            (self.judgments, "\n".join(j.text for j in self._draft.judgments)),
+        ):
+            widget.blockSignals(True)
+            widget.setPlainText(text) if isinstance(widget, QPlainTextEdit) else widget.setText(
+                text
+            )
+            widget.blockSignals(False)
+        self.refresh_preview()
+
+    def briefing(self) -> Briefing:
+        """The draft with the analyst's edits, options and notes applied."""
+        assert self._draft is not None
+        chosen = self.checked_provisions()
+        draft = self._composer.compose(self.request(chosen))
+        edits = BriefingEdits(
+            title=self.title.text(),
+            bluf=self.bluf.toPlainText(),
+            judgments=self.judgments.toPlainText(),
+            include_timeline=self.include["timeline"].isChecked(),
+            include_comparison=self.include["comparison"].isChecked(),
+            include_provisions=self.include["provisions"].isChecked() and bool(chosen),
+        )
+        edited = apply_edits(replace(draft, judgments=self._draft.judgments), edits)
+        notes = self._notes_for(draft) if self.include["notes"].isChecked() else ()
+        return replace(edited, notes=notes)
+
+    def _selected_provision(self) -> tuple[str, ...]:
+        """A provision selected in the window leads a sanctions brief, after it the defaults."""
+        if self.template.currentText() != "sanctions" or self._selected is None:
+            return ()
+        if self._selected.kind != EntityKind.PROVISION:
+            return ()
+        defaults = self._composer.compose(self.request()).provision_ids
+        return tuple(dict.fromkeys((self._selected.id, *defaults)))
+
+    def _notes_for(self, draft: Briefing) -> tuple:
+        refs: list[EntityRef] = []
+        if draft.template == "launch" and self._selected is not None:
+            refs.append(self._selected)
+        if self._comparison and draft.template in ("comparison", "overview"):
+            refs += [EntityRef(EntityKind.SUBJECT, i) for i in self._comparison[1]]
+        pairs = []
+        for ref in refs:
+            note = self._notes.note_for(ref)
+            if note is not None:
+                pairs.append((self._notes.title_of(ref) or ref.id, note.body))
+        return note_lines(pairs)
+
+    def schedule(self, *_args: object) -> None:
+        self._show_findings()
+        self.timer.start()
+
+    def _show_findings(self) -> None:
+        found = [f for w in (self.bluf, self.judgments) for f in check(w.toPlainText())]
+        self.findings.setText(
+            ""
+            if not found
+            else "Estimative language: "
+            + "; ".join(f"'{f.word}': use {f.suggestion}" for f in found[:4])
+        )
+
+    def refresh_preview(self) -> None:
+        from briefer.briefing.render import render
+
+        briefing = self.briefing()
+        width = max(self.preview.width(), 480)
+        self.status.setText("Rendering preview…")
+        self.runner.run(
+            lambda: (render(briefing), width),
+            self._on_rendered,
+            lambda error: self.status.setText(f"Preview failed: {error}"),
+        )
+
+    def _on_rendered(self, result: tuple[bytes, int]) -> None:
+        self.last_pdf, width = result
+        self.preview.setPixmap(QPixmap.fromImage(render_preview(self.last_pdf, width)))
+        self.status.setText("Preview up to date")
+
+    # export -----------------------------------------------------------------------------
+    def export_to(self, path: Path) -> None:
+        """Write the PDF off the UI thread, atomically; the outcome arrives as a status."""
+        from briefer.briefing.render import write_pdf
+
+        briefing = self.briefing()
+        self.status.setText(f"Writing {path}…")
+        self.runner.run(
+            lambda: write_pdf(briefing, path), self._on_exported, self._on_export_failed
+        )
+
+    def _on_exported(self, path: Path) -> None:
+        self.exported = path
+        self.status.setText(f"Saved {path}")
+
+    def _on_export_failed(self, error: Exception) -> None:
+        self.status.setText(f"Export failed: {error}")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Export failed",
+            f"{error}\nNo file was written.",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal but non-blocking: the dialog and its text stay intact
+        self.error_box = box
+
+    def done(self, result: int) -> None:
+        """Let a running render or export finish so no result lands on a closed dialog."""
+        self.timer.stop()
+        self.runner.wait()
+        super().done(result)
+
+    def _ask_export(self) -> None:
+        suggested = f"briefing-{self.template.currentText()}-{date.today().isoformat()}.pdf"
+        name, _ = QFileDialog.getSaveFileName(self, "Export briefing", suggested, "PDF (*.pdf)")
+        if name:
+            self.export_to(Path(name if name.lower().endswith(".pdf") else f"{name}.pdf"))

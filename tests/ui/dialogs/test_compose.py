@@ -1,0 +1,123 @@
+"""The compose dialog: draft, edits, estimative hints, live preview, export off the UI thread."""
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from briefer.domain.records import EntityRef
+
+
+def open_dialog(qtbot, window, ref=None):
+    if ref is not None:
+        window._state.select(ref)
+    dialog = window.open_compose()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.last_pdf is not None, timeout=10000)
+    return dialog
+
+
+def test_drafts_a_launch_brief_for_the_selected_launch(qtbot, window):
+    dialog = open_dialog(qtbot, window, EntityRef("launch_attempt", "l-1998"))
+    assert dialog.template.currentText() == "launch"
+    assert dialog.title.text() == "Launch brief: Rocket A / payload unknown, 1998-08-31"
+    assert "DPRK media claimed success" in dialog.bluf.toPlainText()
+    assert not dialog.preview.pixmap().isNull()
+
+
+def test_edits_reach_the_pdf_and_keep_sources_of_unchanged_lines(qtbot, window, tmp_path):
+    dialog = open_dialog(qtbot, window)
+    dialog.title.setText("Edited title <b>&</b>")
+    dialog.judgments.setPlainText(
+        dialog.judgments.toPlainText().splitlines()[0] + "\nMy own judgment."
+    )
+    briefing = dialog.briefing()
+    assert briefing.title == "Edited title <b>&</b>"
+    assert briefing.judgments[0].sources and briefing.judgments[1].sources == ()
+    target = tmp_path / "brief.pdf"
+    dialog.export_to(target)
+    qtbot.waitUntil(lambda: dialog.exported == target, timeout=10000)
+    reader = PdfReader(target)
+    assert len(reader.pages) == 1 and "Edited title <b>&</b>" in reader.pages[0].extract_text()
+
+
+def test_switching_template_loads_its_draft(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    dialog.template.setCurrentText("sanctions")
+    assert dialog.title.text() == "UN sanctions that bear on DPRK satellite launches"
+
+
+def test_estimative_words_are_flagged_with_a_suggestion(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    dialog.judgments.setPlainText("A launch will maybe happen.")
+    assert "'maybe': use roughly even chance" in dialog.findings.text()
+    block = dialog.judgments.document().firstBlock()
+    ranges = block.layout().formats()
+    assert any(r.start == 14 and r.length == 5 for r in ranges)
+
+
+def test_options_drop_sections(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    dialog.include["timeline"].setChecked(False)
+    dialog.include["provisions"].setChecked(False)
+    briefing = dialog.briefing()
+    assert briefing.timeline == () and briefing.provisions == ()
+
+
+def test_notes_on_the_records_are_included(qtbot, window, services):
+    services.notes.save(EntityRef("launch_attempt", "l-2012"), "Check stage-1 telemetry claims.")
+    dialog = open_dialog(qtbot, window, EntityRef("launch_attempt", "l-2012"))
+    assert [n.text for n in dialog.briefing().notes] == [
+        "Rocket A · Sat One (2012-04-12): Check stage-1 telemetry claims."
+    ]
+
+
+def test_a_failed_export_writes_nothing_and_says_so(qtbot, window, tmp_path):
+    dialog = open_dialog(qtbot, window)
+    dialog.export_to(tmp_path / "missing" / "brief.pdf")
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Export failed"), timeout=10000)
+    assert not (tmp_path / "missing").exists()
+    assert dialog.exported is None
+    assert "No file was written" in dialog.error_box.text()
+    assert dialog.title.text()  # the user's text is still there
+
+
+def test_export_action_opens_the_dialog_from_the_main_window(qtbot, window):
+    action = window.export_action
+    assert action.isEnabled() and action.shortcut().toString() == "Ctrl+E"
+    action.trigger()
+    dialog = window.compose_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.last_pdf is not None, timeout=10000)
+    assert dialog.last_pdf.startswith(b"%PDF")
+
+
+def provision_items(dialog):
+    items = [dialog.provision_list.item(i) for i in range(dialog.provision_list.count())]
+    return [(item.data(Qt.ItemDataRole.UserRole), item.checkState()) for item in items]
+
+
+def test_the_sanctions_draft_ticks_its_provisions_and_unticking_drops_one(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    dialog.template.setCurrentText("sanctions")
+    assert provision_items(dialog) == [
+        ("res2087-op2", Qt.CheckState.Checked),
+        ("res2087-op6", Qt.CheckState.Unchecked),
+    ]
+    dialog.provision_list.item(1).setCheckState(Qt.CheckState.Checked)
+    dialog.provision_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    briefing = dialog.briefing()
+    assert briefing.provision_ids == ("res2087-op6",)
+    assert briefing.provisions[0].text.startswith("S/RES/2087 (2013) OP6 (lapsed since 2024-04-30)")
+
+
+def test_no_ticked_provision_leaves_the_section_out(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    dialog.template.setCurrentText("sanctions")
+    dialog.provision_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.briefing().provisions == ()
+
+
+def test_a_provision_selected_in_the_window_leads_a_sanctions_brief(qtbot, window):
+    dialog = open_dialog(qtbot, window, EntityRef("provision", "res2087-op6"))
+    assert dialog.template.currentText() == "sanctions"
+    assert dialog.briefing().provision_ids == ("res2087-op6", "res2087-op2")
