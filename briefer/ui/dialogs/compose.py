@@ -262,6 +262,7 @@ class ComposeDialog(QDialog):
         """Compose the factual draft for the template and put its text in the editors."""
         self._draft = self._composer.compose(self.request(self._selected_provision()))
         self._check_provisions(self._draft.provision_ids)
+        self.title.setCursorPosition(0)  # long titles show their start, not their end
         for widget, text in (
             (self.title, self._draft.title),
             (self.bluf, self._draft.bluf),
