@@ -55,14 +55,18 @@ def _add_brief_command(commands: argparse._SubParsersAction) -> None:
     from briefer.domain.briefing import DEFAULT_BANNER, PAGE_SIZES, TEMPLATES
 
     brief = commands.add_parser("brief", help="write a one-page PDF briefing")
-    brief.add_argument("--template", choices=TEMPLATES, default="overview")
+    brief.add_argument(
+        "--template", choices=TEMPLATES, default="overview", help="what the page is about"
+    )
     brief.add_argument("--launch", metavar="ID", help="launch attempt id (launch template)")
     brief.add_argument("--subjects", metavar="ID,...", default="", help="systems to compare")
     brief.add_argument("--provisions", metavar="ID,...", default="", help="provisions to include")
     brief.add_argument("--banner", default=DEFAULT_BANNER, help="handling banner, top and bottom")
     brief.add_argument("--author", default="", help="author line")
-    brief.add_argument("--page-size", choices=PAGE_SIZES, default="letter")
-    brief.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+    brief.add_argument("--page-size", choices=PAGE_SIZES, default="letter", help="paper size")
+    brief.add_argument(
+        "-o", "--output", metavar="FILE.pdf", required=True, help="where to write the PDF"
+    )
     _add_db_option(brief, default=argparse.SUPPRESS)
 
 
