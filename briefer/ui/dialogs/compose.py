@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -42,6 +41,7 @@ from briefer.services.briefing import BriefingComposer, BriefingRequest
 from briefer.services.briefing_edits import BriefingEdits, apply_edits, note_lines
 from briefer.services.estimative import check
 from briefer.services.notes import NotesService
+from briefer.ui.dialogs.save_path import ask_save_path
 from briefer.ui.tasks import TaskRunner
 
 PREVIEW_DELAY_MS = 350
@@ -263,15 +263,12 @@ class ComposeDialog(QDialog):
         self._draft = self._composer.compose(self.request(self._selected_provision()))
         self._check_provisions(self._draft.provision_ids)
         self.title.setCursorPosition(0)  # long titles show their start, not their end
-        for widget, text in (
-            (self.title, self._draft.title),
-            (self.bluf, self._draft.bluf),
-            (self.judgments, "\n".join(j.text for j in self._draft.judgments)),
-        ):
+        for widget in (self.title, self.bluf, self.judgments):
             widget.blockSignals(True)
-            widget.setPlainText(text) if isinstance(widget, QPlainTextEdit) else widget.setText(
-                text
-            )
+        self.title.setText(self._draft.title)
+        self.bluf.setPlainText(self._draft.bluf)
+        self.judgments.setPlainText("\n".join(j.text for j in self._draft.judgments))
+        for widget in (self.title, self.bluf, self.judgments):
             widget.blockSignals(False)
         self.refresh_preview()
 
@@ -380,6 +377,6 @@ class ComposeDialog(QDialog):
 
     def _ask_export(self) -> None:
         suggested = f"briefing-{self.template.currentText()}-{date.today().isoformat()}.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "Export briefing", suggested, "PDF (*.pdf)")
-        if name:
-            self.export_to(Path(name if name.lower().endswith(".pdf") else f"{name}.pdf"))
+        path = ask_save_path(self, "Export briefing", suggested, "pdf")
+        if path is not None:
+            self.export_to(path)

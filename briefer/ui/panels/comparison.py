@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +33,7 @@ from briefer.services.comparison import (
     ComparisonMatrix,
     ComparisonService,
 )
+from briefer.ui.dialogs.save_path import ask_save_path
 from briefer.ui.models.comparison_table import ComparisonTableModel
 from briefer.ui.models.record_table import REF_ROLE
 from briefer.ui.panels.comparison_chart import ComparisonChart
@@ -311,10 +311,10 @@ class ComparisonPanel(QWidget):
             raise OSError(f"could not write {path}")
 
     def _ask_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export chart", "comparison.png", "PNG (*.png)")
-        if not name:
+        path = ask_save_path(self, "Export chart", "comparison.png", "png")
+        if path is None:
             return
         try:
-            self.export_chart(Path(name if name.lower().endswith(".png") else f"{name}.png"))
+            self.export_chart(path)
         except OSError as error:
             QMessageBox.warning(self, "Export failed", str(error))

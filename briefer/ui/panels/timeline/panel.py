@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -23,6 +22,7 @@ from briefer.domain import dates
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import label
 from briefer.services.timeline import NO_OUTCOME, Timeline, TimelineFilter, TimelineItem, cumulative
+from briefer.ui.dialogs.save_path import ask_save_path
 from briefer.ui.models.record_table import Column, RecordTableModel
 from briefer.ui.panels.record_table import RecordTable
 from briefer.ui.panels.timeline.chart import YEAR, TimelineChart
@@ -246,12 +246,9 @@ class TimelinePanel(QWidget):
             self.chart.export_png(path)
 
     def _ask_export(self, suffix: str) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export timeline", f"timeline.{suffix}", f"{suffix.upper()} (*.{suffix})"
-        )
-        if not name:
+        path = ask_save_path(self, "Export timeline", f"timeline.{suffix}", suffix)
+        if path is None:
             return
-        path = Path(name) if name.lower().endswith(f".{suffix}") else Path(f"{name}.{suffix}")
         try:
             self.export(path)
         except OSError as error:
