@@ -262,10 +262,10 @@ class ComposeDialog(QDialog):
         """Compose the factual draft for the template and put its text in the editors."""
         self._draft = self._composer.compose(self.request(self._selected_provision()))
         self._check_provisions(self._draft.provision_ids)
-        self.title.setCursorPosition(0)  # long titles show their start, not their end
         for widget in (self.title, self.bluf, self.judgments):
             widget.blockSignals(True)
         self.title.setText(self._draft.title)
+        self.title.setCursorPosition(0)  # long titles show their start, not their end
         self.bluf.setPlainText(self._draft.bluf)
         self.judgments.setPlainText("\n".join(j.text for j in self._draft.judgments))
         for widget in (self.title, self.bluf, self.judgments):

@@ -19,6 +19,7 @@ def test_drafts_a_launch_brief_for_the_selected_launch(qtbot, window):
     dialog = open_dialog(qtbot, window, EntityRef("launch_attempt", "l-1998"))
     assert dialog.template.currentText() == "launch"
     assert dialog.title.text() == "Launch brief: Rocket A / payload unknown, 1998-08-31"
+    assert dialog.title.cursorPosition() == 0
     assert "DPRK media claimed success" in dialog.bluf.toPlainText()
     assert not dialog.preview.pixmap().isNull()
 
