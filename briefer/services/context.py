@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from briefer.services.detail import DetailService
     from briefer.services.notes import NotesService
     from briefer.services.sanctions import SanctionsService
+    from briefer.services.search import SearchService
 
 
 class ServiceContext:
@@ -67,6 +68,12 @@ class ServiceContext:
         from briefer.services.notes import NotesService
 
         return NotesService(self.user, self.reference)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from briefer.services.search import SearchService
+
+        return SearchService(self.reference.search_index(), self.notes)
 
     @cached_property
     def detail(self) -> DetailService:

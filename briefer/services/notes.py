@@ -90,6 +90,16 @@ class NotesService:
             )
         return entries
 
+    def search(self, match: str, limit: int = 100) -> list[NoteEntry]:
+        """Notes matching an FTS5 query (as built by ``parse_query``), best first."""
+        found = []
+        for note in self._store.search(match, limit):
+            title = self.title_of(EntityRef(note.entity_kind, note.entity_id))
+            found.append(
+                NoteEntry(note, title or f"{note.entity_kind} {note.entity_id}", title is None)
+            )
+        return found
+
     def tags(self) -> list[str]:
         return sorted({tag for note in self._store.all() for tag in note.tags}, key=str.casefold)
 

@@ -14,6 +14,7 @@ import sqlite_utils
 
 from briefer.store import schema
 from briefer.store.errors import SourceDataError
+from briefer.store.search_index import build_search_index
 from briefer.store.source_files import SourceRow, SourceSet, content_sha256
 from briefer.store.validation import check_source_set
 
@@ -94,11 +95,8 @@ def _populate(db: sqlite_utils.Database, sources: SourceSet) -> None:
         db[table].insert_all(_table_rows(table, rows))
         if kind is not None:
             db["citations"].insert_all(_citation_rows(kind, rows))
-    for table, columns in schema.FULL_TEXT.items():
-        db[table].enable_fts(
-            list(columns), fts_version="FTS5", tokenize="unicode61 remove_diacritics 2"
-        )
     db.conn.executescript(schema.VIEWS)
+    build_search_index(db.conn)
 
 
 def build_database(sources: SourceSet, output: Path) -> Path:

@@ -45,7 +45,8 @@ def _note(row: sqlite3.Row | tuple[Any, ...]) -> Note:
     return Note(note_id, kind, entity, body, tuple(json.loads(tags)), created, updated)
 
 
-_SELECT = "SELECT id, entity_kind, entity_id, body, created_utc, updated_utc, tags FROM notes"
+_COLUMNS = ("id", "entity_kind", "entity_id", "body", "created_utc", "updated_utc", "tags")
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM notes"
 
 
 class NoteStore:
@@ -114,6 +115,16 @@ class NoteStore:
             (note_id,),
         )
         return [NoteRevision(n, r, b, tuple(json.loads(t)), s) for n, r, b, t, s in rows]
+
+    def search(self, match: str, limit: int = 100) -> list[Note]:
+        """Notes matching the FTS5 query ``match``, best first."""
+        columns = ", ".join(f"n.{column}" for column in _COLUMNS)
+        rows = self._conn.execute(
+            f"SELECT {columns} FROM notes_search JOIN notes n ON n.rowid = notes_search.rowid "
+            "WHERE notes_search MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+        return [_note(row) for row in rows]
 
     def integrity(self) -> str:
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])

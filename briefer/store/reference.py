@@ -22,6 +22,7 @@ from briefer.domain.records import (
 )
 from briefer.store import schema
 from briefer.store.errors import DatabaseCorrupt, DatabaseMissing, SchemaMismatch
+from briefer.store.search import IndexSearch
 
 _LAUNCH_SELECT = """
 SELECT la.*, l.time_local, l.utc_offset, l.vehicle_id, l.site_id, l.payload_id, l.failure_time_s
@@ -77,6 +78,9 @@ class ReferenceStore:
 
     def close(self) -> None:
         self._conn.close()
+
+    def search_index(self) -> IndexSearch:
+        return IndexSearch(self._conn, self.path)
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         try:

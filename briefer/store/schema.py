@@ -6,7 +6,7 @@ columns only change with ``SCHEMA_VERSION``.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = """
 CREATE TABLE dataset (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -195,16 +195,4 @@ PUBLIC_VIEWS: dict[str, tuple[str, ...]] = {
     ),
     "sources": ("id", "title", "publisher", "url", "published", "accessed"),
     "dataset_info": ("key", "value"),
-}
-
-FULL_TEXT: dict[str, tuple[str, ...]] = {
-    "launches": ("id", "summary"),
-    "events": ("title", "summary"),
-    "subjects": ("name", "native_name", "aliases", "family", "summary"),
-    "sites": ("name", "native_name", "aliases", "summary"),
-    "provisions": ("paragraph", "summary", "relevance"),
-    "resolutions": ("symbol", "trigger", "summary"),
-    "source_docs": ("title", "publisher"),
-    "organisations": ("name", "native_name", "aliases", "summary"),
-    "claims": ("claimant", "claimed_value", "rationale"),
 }

@@ -35,6 +35,25 @@ MIGRATIONS: Sequence[str] = (
     INSERT INTO note_revisions (note_id, revision, body, tags, saved_utc)
         SELECT id, 1, body, '[]', updated_utc FROM notes;
     """,
+    """
+    CREATE VIRTUAL TABLE notes_search USING fts5(
+        body, tags, content = 'notes', content_rowid = 'rowid',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+    );
+    CREATE TRIGGER notes_search_insert AFTER INSERT ON notes BEGIN
+        INSERT INTO notes_search (rowid, body, tags) VALUES (new.rowid, new.body, new.tags);
+    END;
+    CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN
+        INSERT INTO notes_search (notes_search, rowid, body, tags)
+            VALUES ('delete', old.rowid, old.body, old.tags);
+    END;
+    CREATE TRIGGER notes_search_update AFTER UPDATE ON notes BEGIN
+        INSERT INTO notes_search (notes_search, rowid, body, tags)
+            VALUES ('delete', old.rowid, old.body, old.tags);
+        INSERT INTO notes_search (rowid, body, tags) VALUES (new.rowid, new.body, new.tags);
+    END;
+    INSERT INTO notes_search (notes_search) VALUES ('rebuild');
+    """,
 )
 USER_SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -76,14 +76,38 @@ def test_foreign_keys_are_declared(fixture_db):
     assert {row[2] for row in conn.execute("PRAGMA foreign_key_list(citations)")} == {"source_docs"}
 
 
-def test_full_text_indexes_match_native_names(fixture_db):
-    conn = sqlite3.connect(fixture_db)
-    hits = conn.execute(
-        "SELECT rowid FROM subjects_fts WHERE subjects_fts MATCH 'Ракета'"
+def _found(conn: sqlite3.Connection, match: str) -> list[tuple[str, str]]:
+    return conn.execute(
+        "SELECT d.kind, d.entity_id FROM search_index JOIN search_docs d "
+        "ON d.doc = search_index.rowid WHERE search_index MATCH ?",
+        (match,),
     ).fetchall()
-    assert len(hits) == 1
-    hits = conn.execute("SELECT rowid FROM sites_fts WHERE sites_fts MATCH 'tongchang*'").fetchall()
-    assert len(hits) == 1
+
+
+def test_search_index_holds_native_names_and_aliases(fixture_db):
+    conn = sqlite3.connect(fixture_db)
+    assert _found(conn, "Ракета") == [("launch_vehicle", "rocket-r")]
+    assert ("site", "site-w") in _found(conn, "tongchang*")
+    assert ("organisation", "org-nada") in _found(conn, "국가우주개발국")
+
+
+def test_titles_index_and_docs_cover_the_same_records(fixture_db):
+    conn = sqlite3.connect(fixture_db)
+    docs = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+    assert conn.execute("SELECT count(*) FROM search_index").fetchone()[0] == docs
+    assert conn.execute("SELECT count(*) FROM search_titles").fetchone()[0] == docs
+    kinds = {row[0] for row in conn.execute("SELECT DISTINCT kind FROM search_docs")}
+    expected = {"launch_attempt", "launch_vehicle", "satellite", "resolution", "provision"}
+    assert expected | {"event", "organisation", "site", "source"} == kinds
+
+
+def test_every_title_and_alias_is_an_exact_name(fixture_db):
+    conn = sqlite3.connect(fixture_db)
+    found = conn.execute(
+        "SELECT d.kind, d.entity_id FROM search_names n JOIN search_docs d ON d.doc = n.doc "
+        "WHERE n.name = 'tongchang ri'"
+    ).fetchall()
+    assert found == [("site", "site-w")]
 
 
 def test_build_is_deterministic(source_dir, tmp_path):

@@ -1,0 +1,270 @@
+"""Search: what can be found, what a hit looks like, and turning typed text into a safe query.
+
+The analyst's text never reaches FTS5 as syntax. It is split into words (a double-quoted
+part stays together as a phrase) and every word or phrase is sent as a quoted FTS5 string,
+so quotes, ``*``, ``-``, ``NEAR``, ``AND`` or parentheses are only ever words to look for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+
+from briefer.domain.records import EntityRef
+from briefer.domain.vocabulary import EntityKind
+
+MAX_TERMS = 12
+NAMES_SHOWN = 3
+SHOWN_PER_GROUP = 5
+BOX_LIMIT = 100
+"""How many hits of each source (records, notes) the search box asks for."""
+SNIPPET_WORDS = 16
+
+_WORD_BREAK = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+class SearchKind(StrEnum):
+    """What a search hit is; the groups of the results, in this order when ranks tie."""
+
+    LAUNCH_ATTEMPT = "launch_attempt"
+    LAUNCH_VEHICLE = "launch_vehicle"
+    SATELLITE = "satellite"
+    RESOLUTION = "resolution"
+    PROVISION = "provision"
+    EVENT = "event"
+    ORGANISATION = "organisation"
+    SITE = "site"
+    SOURCE = "source"
+    NOTE = "note"
+
+
+GROUP_LABELS: dict[str, str] = {
+    SearchKind.LAUNCH_ATTEMPT: "Launch attempts",
+    SearchKind.LAUNCH_VEHICLE: "Launch vehicles",
+    SearchKind.SATELLITE: "Satellites",
+    SearchKind.RESOLUTION: "Resolutions",
+    SearchKind.PROVISION: "Provisions",
+    SearchKind.EVENT: "Timeline events",
+    SearchKind.ORGANISATION: "Organisations",
+    SearchKind.SITE: "Launch sites",
+    SearchKind.SOURCE: "Sources",
+    SearchKind.NOTE: "Your notes",
+}
+
+ENTITY_KIND_OF: dict[str, str] = {
+    SearchKind.LAUNCH_ATTEMPT: EntityKind.LAUNCH_ATTEMPT,
+    SearchKind.LAUNCH_VEHICLE: EntityKind.SUBJECT,
+    SearchKind.SATELLITE: EntityKind.SUBJECT,
+    SearchKind.RESOLUTION: EntityKind.RESOLUTION,
+    SearchKind.PROVISION: EntityKind.PROVISION,
+    SearchKind.EVENT: EntityKind.EVENT,
+    SearchKind.ORGANISATION: EntityKind.ORGANISATION,
+    SearchKind.SITE: EntityKind.SITE,
+    SearchKind.SOURCE: EntityKind.SOURCE,
+}
+
+Segments = tuple[tuple[str, bool], ...]
+"""Text in pieces, each flagged True where it matched the query (for highlighting)."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One found record. ``tier`` 0 is an exact name match, 1 a name starting with the query,
+    2 a name holding every word, 3 a match in the text only; lower ranks first.
+
+    The highlighted ``title`` and ``snippet`` are worked out when first read, so a search pays
+    only for the hits it shows.
+    """
+
+    kind: str
+    ref: EntityRef
+    title_text: str
+    when: str
+    tier: int
+    words: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    body: str = ""
+    note_id: str | None = None
+    title_prefix: str = ""
+
+    @cached_property
+    def title(self) -> Segments:
+        prefix = ((self.title_prefix, False),) if self.title_prefix else ()
+        return (*prefix, *highlight(self.title_text, self.words))
+
+    @cached_property
+    def snippet(self) -> Segments:
+        """The text around the match; the matching names when only a name matched (an alias)."""
+        text = snippet(self.body, self.words)
+        if matched(text) or matched(self.title):
+            return text
+        named = [highlight(name, self.words) for name in self.names]
+        shown = [parts for parts in named if matched(parts)][:NAMES_SHOWN]
+        if not shown:
+            return text
+        joined: list[tuple[str, bool]] = [("Also: ", False)]
+        for position, parts in enumerate(shown):
+            joined += [(", ", False)] if position else []
+            joined += parts
+        return tuple(joined)
+
+    @property
+    def snippet_text(self) -> str:
+        return plain(self.snippet)
+
+
+@dataclass(frozen=True)
+class SearchGroup:
+    kind: str
+    hits: tuple[SearchHit, ...]
+
+    @property
+    def label(self) -> str:
+        return GROUP_LABELS[self.kind]
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """Hits grouped by kind. ``broad``: the query matched so much of a large index that only
+    names were ranked by relevance (see ``briefer.store.search``)."""
+
+    query: str
+    groups: tuple[SearchGroup, ...]
+    broad: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(len(group.hits) for group in self.groups)
+
+    @property
+    def hits(self) -> list[SearchHit]:
+        return [hit for group in self.groups for hit in group.hits]
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """The words of a query, ready for FTS5 (``match``) and for exact-name look-up."""
+
+    terms: tuple[tuple[str, ...], ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.terms
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tuple(word for term in self.terms for word in term)
+
+    @cached_property
+    def match(self) -> str:
+        """FTS5 syntax: each term a quoted string, every term a prefix (as typed).
+
+        A lone ASCII letter or digit before the last term (the ``s`` of ``S/RES/2270``) is left
+        out when longer words remain: as a prefix it matches nearly every record and costs
+        more than it narrows. It still counts when names are compared.
+        """
+        last = len(self.terms) - 1
+        has_words = any(len(" ".join(term)) > 1 for term in self.terms)
+        kept = [
+            term
+            for position, term in enumerate(self.terms)
+            if not (has_words and position < last and _is_initial(term))
+        ]
+        return " ".join(f'"{" ".join(term)}"*' for term in kept)
+
+    @cached_property
+    def name_key(self) -> str:
+        return " ".join(self.words)
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Split typed text into terms; quoted parts stay phrases, everything else is a word."""
+    text = unicodedata.normalize("NFKC", text)
+    terms: list[tuple[str, ...]] = []
+    position = 0
+    for quoted in _QUOTED.finditer(text):
+        terms += [(word,) for word in _words(text[position : quoted.start()])]
+        phrase = tuple(_words(quoted.group(1)))
+        if phrase:
+            terms.append(phrase)
+        position = quoted.end()
+    terms += [(word,) for word in _words(text[position:])]
+    return ParsedQuery(tuple(terms[:MAX_TERMS]))
+
+
+def _is_initial(term: tuple[str, ...]) -> bool:
+    return len(term) == 1 and len(term[0]) == 1 and term[0].isascii()
+
+
+def _words(text: str) -> list[str]:
+    return [name_key(word) for word in _WORD_BREAK.split(text) if name_key(word)]
+
+
+def name_key(text: str) -> str:
+    """A name folded for exact comparison: case, accents, punctuation and spacing ignored.
+
+    ``"Kwangmyŏngsŏng-1"`` and ``"kwangmyongsong 1"`` give the same key; Hangul is kept whole.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = unicodedata.normalize("NFC", stripped).casefold()
+    return " ".join(part for part in _WORD_BREAK.split(folded) if part)
+
+
+def highlight(text: str, words: tuple[str, ...]) -> Segments:
+    """``text`` in segments, a word flagged when it starts with one of the (folded) ``words``."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for found in _WORD.finditer(text):
+        if _starts_with_any(found.group(), words):
+            if found.start() > position:
+                pieces.append((text[position : found.start()], False))
+            pieces.append((found.group(), True))
+            position = found.end()
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return tuple(pieces)
+
+
+def snippet(text: str, words: tuple[str, ...], width: int = SNIPPET_WORDS) -> Segments:
+    """About ``width`` words of ``text`` around its first match, with ellipses where cut."""
+    text = " ".join(text.split())
+    spans = [found.span() for found in _WORD.finditer(text)]
+    first = next(
+        (
+            index
+            for index, (start, end) in enumerate(spans)
+            if _starts_with_any(text[start:end], words)
+        ),
+        0,
+    )
+    begin = max(0, first - width // 4)
+    end = min(len(spans), begin + width)
+    if not spans:
+        return ()
+    start_at = spans[begin][0] if begin > 0 else 0
+    end_at = spans[end - 1][1] if end < len(spans) else len(text)
+    parts = highlight(text[start_at:end_at], words)
+    if begin > 0:
+        parts = (("…", False), *parts)
+    if end < len(spans):
+        parts = (*parts, ("…", False))
+    return parts
+
+
+def _starts_with_any(word: str, prefixes: tuple[str, ...]) -> bool:
+    folded = word.lower() if word.isascii() else name_key(word)
+    return folded.startswith(prefixes)
+
+
+def matched(parts: Segments) -> bool:
+    return any(flag for _, flag in parts)
+
+
+def plain(parts: Segments) -> str:
+    return "".join(text for text, _ in parts)

@@ -1,0 +1,126 @@
+"""Search everything: the reference index and the analyst's notes, ranked and grouped by kind.
+
+Ranking is in tiers, then by bm25 inside a tier: an exact name (title, native name or alias)
+first, then names that start with what was typed, then names holding every word, then matches
+in the text only. Sources are the evidence behind records, so inside a tier they come after
+the records themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from briefer.domain.records import EntityRef
+from briefer.domain.search import (
+    ENTITY_KIND_OF,
+    ParsedQuery,
+    SearchGroup,
+    SearchHit,
+    SearchKind,
+    SearchResults,
+    parse_query,
+)
+from briefer.services.notes import NotesService
+from briefer.store.search import IndexRow, IndexSearch
+
+TIER_EXACT, TIER_STARTS, TIER_WORDS, TIER_TEXT = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    row: IndexRow
+    tier: int
+
+    @property
+    def key(self) -> tuple[int, int, float, int]:
+        """Tier, records before sources, bm25 (0 when unscored), then shorter titles first."""
+        row = self.row
+        return (self.tier, int(row.kind == SearchKind.SOURCE), row.rank, len(row.title))
+
+
+def tier_of(query: ParsedQuery, keys: tuple[str, ...], exact: bool = False) -> int:
+    """How well a record's names (as ``name_key`` folds them) answer the query."""
+    typed = query.name_key
+    if exact or typed in keys:
+        return TIER_EXACT
+    if any(key.startswith(typed) for key in keys):
+        return TIER_STARTS
+    spaced = " " + " ".join(keys)
+    if all(f" {word}" in spaced for word in query.words):
+        return TIER_WORDS
+    return TIER_TEXT
+
+
+class SearchService:
+    def __init__(self, index: IndexSearch, notes: NotesService | None = None) -> None:
+        self._index = index
+        self._notes = notes
+
+    def search(self, text: str, kinds: Iterable[str] = (), limit: int = 200) -> SearchResults:
+        """Records and notes matching ``text``, at most ``limit`` of each; any text is accepted."""
+        query = parse_query(text)
+        wanted = tuple(dict.fromkeys(kinds))
+        if query.is_empty:
+            return SearchResults(text, ())
+        hits, broad = self._reference_hits(query, wanted, limit)
+        if self._notes is not None and (not wanted or SearchKind.NOTE in wanted):
+            hits += self._note_hits(query, limit)
+        return SearchResults(text, _grouped(hits), broad)
+
+    def _reference_hits(
+        self, query: ParsedQuery, kinds: tuple[str, ...], limit: int
+    ) -> tuple[list[SearchHit], bool]:
+        index_kinds = tuple(kind for kind in kinds if kind != SearchKind.NOTE)
+        if kinds and not index_kinds:
+            return [], False
+        found = self._index.candidates(query.match, query.name_key, index_kinds, limit)
+        ranked = sorted(
+            (_Ranked(row, tier_of(query, row.name_keys, row.exact)) for row in found.rows),
+            key=lambda item: item.key,
+        )[:limit]
+        bodies = self._index.bodies([item.row.doc for item in ranked])
+        words = query.words
+        return [_hit(item, bodies.get(item.row.doc, ""), words) for item in ranked], found.broad
+
+    def _note_hits(self, query: ParsedQuery, limit: int) -> list[SearchHit]:
+        assert self._notes is not None
+        return [
+            SearchHit(
+                kind=SearchKind.NOTE,
+                ref=entry.ref,
+                title_text=entry.title,
+                when=entry.note.updated_utc[:10],
+                tier=TIER_TEXT,
+                words=query.words,
+                body=entry.note.body,
+                note_id=entry.note.id,
+                title_prefix="Note on ",
+            )
+            for entry in self._notes.search(query.match, limit)
+        ]
+
+
+def _hit(item: _Ranked, body: str, words: tuple[str, ...]) -> SearchHit:
+    row = item.row
+    return SearchHit(
+        kind=row.kind,
+        ref=EntityRef(ENTITY_KIND_OF[row.kind], row.entity_id),
+        title_text=row.title,
+        when=row.when_utc,
+        tier=item.tier,
+        words=words,
+        names=row.names,
+        body=body,
+    )
+
+
+def _grouped(hits: list[SearchHit]) -> tuple[SearchGroup, ...]:
+    """Hits grouped by kind; groups in the order of their best hits."""
+    groups: dict[str, list[SearchHit]] = {}
+    best: dict[str, tuple[int, int]] = {}
+    for position, hit in enumerate(hits):
+        groups.setdefault(hit.kind, []).append(hit)
+        best.setdefault(hit.kind, (hit.tier, position))
+    order = sorted(groups, key=lambda kind: best[kind])
+    return tuple(SearchGroup(kind, tuple(groups[kind])) for kind in order)
