@@ -71,8 +71,8 @@ def _launches(conn: sqlite3.Connection) -> Iterator[IndexDocument]:
             launch_id,
             date,
             f"{vehicle} / {payload or 'payload unknown'}",
-            _text((date, site, norad, cospar)),
-            _text((summary, f"Outcome: {outcome}", *claims.get(launch_id, []))),
+            _text((date, norad, cospar)),
+            _text((summary, f"Site: {site}", f"Outcome: {outcome}", *claims.get(launch_id, []))),
         )
 
 
@@ -90,8 +90,8 @@ def _events(conn: sqlite3.Connection) -> Iterator[IndexDocument]:
             event_id,
             date,
             title,
-            _text((label(category), *_list(actors))),
-            _text((summary, *claims.get(event_id, []))),
+            (),
+            _text((summary, label(category), *_list(actors), *claims.get(event_id, []))),
         )
 
 
@@ -107,8 +107,8 @@ def _subjects(conn: sqlite3.Connection) -> Iterator[IndexDocument]:
             subject_id,
             first or "",
             name,
-            _text((native, *_list(aliases), family)),
-            _text((summary, operator)),
+            _text((native, *_list(aliases))),
+            _text((summary, f"Family: {family}" if family else None, operator)),
         )
 
 
@@ -137,8 +137,8 @@ def _provisions(conn: sqlite3.Connection) -> Iterator[IndexDocument]:
             provision_id,
             adopted,
             f"{symbol} {paragraph}",
-            (f"{number} {paragraph}", *(label(topic) for topic in _list(topics))),
-            _text((summary, relevance)),
+            (f"{number} {paragraph}",),
+            _text((summary, relevance, *(label(topic) for topic in _list(topics)))),
         )
 
 
@@ -156,7 +156,7 @@ def _sources(conn: sqlite3.Connection) -> Iterator[IndexDocument]:
         "SELECT id, title, publisher, published, note FROM source_docs"
     ):
         yield IndexDocument(
-            SearchKind.SOURCE, source_id, published or "", title, (publisher,), _text((note,))
+            SearchKind.SOURCE, source_id, published or "", title, (), _text((publisher, note))
         )
 
 

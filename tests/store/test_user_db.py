@@ -4,7 +4,7 @@ import pytest
 
 from briefer import paths
 from briefer.store.errors import UserDatabaseError
-from briefer.store.user_db import USER_SCHEMA_VERSION, UserStore, migrate
+from briefer.store.user_db import MIGRATIONS, USER_SCHEMA_VERSION, UserStore, migrate
 
 
 def test_created_on_first_use_in_wal_mode(tmp_path):
@@ -52,3 +52,19 @@ def test_newer_database_is_left_untouched(tmp_path):
 
 def test_tests_use_a_private_user_folder(private_user_dir):
     assert paths.user_db_path() == private_user_dir / "user.db"
+
+
+def test_notes_written_before_the_search_index_are_searchable_after_migrating(tmp_path):
+    path = tmp_path / "user.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:2])
+    conn.execute(
+        "INSERT INTO notes (id, entity_kind, entity_id, body, created_utc, updated_utc, tags) "
+        "VALUES ('n1', 'launch_attempt', 'l-1998', 'Ask about Vostochny', 't', 't', '[]')"
+    )
+    conn.close()
+    store = UserStore(path)
+    hits = store.connection.execute(
+        "SELECT rowid FROM notes_search WHERE notes_search MATCH 'vostoch*'"
+    ).fetchall()
+    assert len(hits) == 1
