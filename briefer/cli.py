@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in (build, check, info):
         _add_db_option(sub, default=argparse.SUPPRESS)
     _add_brief_command(commands)
+    from briefer.cli_search import add_search_command
+
+    add_search_command(commands)
+    search_parser = commands.choices["search"]
+    _add_db_option(search_parser, default=argparse.SUPPRESS)
     return parser
 
 
@@ -207,6 +212,10 @@ def run_headless(args: argparse.Namespace) -> int:
             return _DATA_COMMANDS[args.data_command](args)
         if args.command == "brief":
             return cmd_brief(args)
+        if args.command == "search":
+            from briefer.cli_search import cmd_search
+
+            return cmd_search(args, args.db)
         return cmd_version(args)
     except StoreError as error:
         print(f"briefer: error: {error}", file=sys.stderr)

@@ -102,6 +102,7 @@ def test_headless_commands_never_import_qt(fixture_db):
         "import sys; from briefer.__main__ import main; "
         f"main(['data', 'info', '--db', {str(fixture_db)!r}]); main(['--version', '--db', {str(fixture_db)!r}]); "
         "main(['data', 'check']); "
+        f"main(['search', 'raketa', '--db', {str(fixture_db)!r}]); "
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')]; "
         "print('QT', bad)"
     )
@@ -113,7 +114,8 @@ def test_headless_commands_never_import_qt(fixture_db):
 
 def test_every_command_has_help_and_is_documented():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    for command in (["data", "build"], ["data", "check"], ["data", "info"], ["brief"]):
+    commands = (["data", "build"], ["data", "check"], ["data", "info"], ["brief"], ["search"])
+    for command in commands:
         result = briefer(*command, "--help")
         assert result.returncode == 0 and "usage:" in result.stdout
         assert f"briefer {' '.join(command)}" in readme
@@ -164,3 +166,45 @@ def test_brief_to_an_unwritable_place(fixture_db, tmp_path):
         result.stderr.startswith("briefer: error: cannot write")
         and len(result.stderr.splitlines()) == 1
     )
+
+
+def test_search_prints_groups_with_handles_for_other_commands(fixture_db):
+    result = briefer("search", "Ракета", "--db", str(fixture_db))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Launch vehicles (1)"
+    assert lines[1].strip().endswith("Raketa  [subject rocket-r]")
+
+
+def test_search_json_lists_hits_of_the_kinds_asked_for(fixture_db):
+    result = briefer("search", "west", "--kind", "site", "--json", "--db", str(fixture_db))
+    data = json.loads(result.stdout)
+    assert [group["kind"] for group in data["groups"]] == ["site"]
+    hit = data["groups"][0]["hits"][0]
+    assert (hit["id"], hit["title"], hit["exact_name"]) == ("site-w", "West Site", True)
+
+
+def test_search_with_no_match_exits_1_and_empty_query_exits_2(fixture_db):
+    nothing = briefer("search", "zzzqqq", "--db", str(fixture_db))
+    assert nothing.returncode == 1 and nothing.stdout == ""
+    assert nothing.stderr.strip() == "briefer: no matches for 'zzzqqq'"
+    empty = briefer("search", '"*(', "--db", str(fixture_db))
+    assert empty.returncode == 2 and len(empty.stderr.splitlines()) == 1
+    assert "Traceback" not in empty.stderr
+
+
+def test_search_includes_the_users_notes(fixture_db, private_user_dir):
+    from briefer.domain.records import EntityRef
+    from briefer.services.notes import NotesService
+    from briefer.store.reference import ReferenceStore
+    from briefer.store.user_db import UserStore
+
+    user = UserStore(private_user_dir / "user.db")
+    NotesService(user, ReferenceStore(fixture_db)).save(
+        EntityRef("launch_attempt", "l-2016"), "Compare with the Vostochny pad layout"
+    )
+    user.close()
+    result = briefer("search", "vostoch", "--json", "--db", str(fixture_db))
+    group = json.loads(result.stdout)["groups"][0]
+    assert group["kind"] == "note"
+    assert group["hits"][0]["id"] == "l-2016" and group["hits"][0]["note_id"]

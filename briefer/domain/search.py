@@ -99,9 +99,12 @@ class SearchHit:
 
     @cached_property
     def snippet(self) -> Segments:
-        """The text around the match; the matching names when only a name matched (an alias)."""
+        """The start of the text when the title matched, else the text around the match, else
+        the names that matched (an alias, a native name)."""
+        if matched(self.title):
+            return snippet(self.body, self.words, around_match=False)
         text = snippet(self.body, self.words)
-        if matched(text) or matched(self.title):
+        if matched(text):
             return text
         named = [highlight(name, self.words) for name in self.names]
         shown = [parts for parts in named if matched(parts)][:NAMES_SHOWN]
@@ -231,15 +234,18 @@ def highlight(text: str, words: tuple[str, ...]) -> Segments:
     return tuple(pieces)
 
 
-def snippet(text: str, words: tuple[str, ...], width: int = SNIPPET_WORDS) -> Segments:
-    """About ``width`` words of ``text`` around its first match, with ellipses where cut."""
+def snippet(
+    text: str, words: tuple[str, ...], width: int = SNIPPET_WORDS, around_match: bool = True
+) -> Segments:
+    """About ``width`` words of ``text`` around its first match (or from its start), with
+    matches flagged and ellipses where it was cut."""
     text = " ".join(text.split())
     spans = [found.span() for found in _WORD.finditer(text)]
     first = next(
         (
             index
             for index, (start, end) in enumerate(spans)
-            if _starts_with_any(text[start:end], words)
+            if around_match and _starts_with_any(text[start:end], words)
         ),
         0,
     )
