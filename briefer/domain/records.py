@@ -116,6 +116,8 @@ class Resolution:
     trigger: str | None
     summary: str
     sources: tuple[str, ...]
+    triggered_by: tuple[str, ...] = ()
+    """Ids of the launch attempts and events named in ``trigger``."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,22 @@ class Organisation:
     aliases: tuple[str, ...]
     country: str
     kind: str
+    summary: str
+    sources: tuple[str, ...]
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """A launch site; coordinates are None where no citable position was found."""
+
+    id: str
+    name: str
+    native_name: str | None
+    aliases: tuple[str, ...]
+    country: str
+    latitude: float | None
+    longitude: float | None
     summary: str
     sources: tuple[str, ...]
     confidence: str

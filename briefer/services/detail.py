@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from briefer.domain.records import (
     Claim,
     EntityRef,
@@ -11,37 +9,22 @@ from briefer.domain.records import (
     LaunchLink,
     Provision,
     Resolution,
-    Source,
     Subject,
     TimelineEvent,
 )
 from briefer.domain.vocabulary import EntityKind, LinkRelation, LinkTarget, label
 from briefer.services import formatting
 from briefer.services.attributes import attribute_label
-from briefer.services.related import LinkGroup, RelatedRecords
+from briefer.services.detail_catalogue import catalogue_detail
+from briefer.services.detail_model import Detail
+from briefer.services.related import Link, RelatedRecords, groups
 from briefer.store.reference import ReferenceStore
-
-
-@dataclass(frozen=True)
-class Detail:
-    """A record ready to show: plain strings only, numbered sources in citation order."""
-
-    ref: EntityRef
-    kind_label: str
-    title: str
-    subtitle: str
-    facts: tuple[tuple[str, str], ...]
-    summary: str
-    sections: tuple[tuple[str, str], ...]
-    sources: tuple[Source, ...]
-    confidence: str
-    lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    links: tuple[LinkGroup, ...] = ()
 
 
 class DetailService:
     def __init__(self, store: ReferenceStore) -> None:
         self._store = store
+        self._related = RelatedRecords(store)
 
     def detail(self, ref: EntityRef) -> Detail | None:
         """The detail of ``ref``, or None when the dataset has no such record."""
@@ -62,7 +45,7 @@ class DetailService:
                 (r for r in self._store.resolutions() if str(r.number) == ref.id), None
             )
             return self._resolution(resolution) if resolution else None
-        return None
+        return catalogue_detail(self._store, self._related, ref)
 
     def _event(self, event: TimelineEvent) -> Detail:
         when = (
@@ -89,6 +72,7 @@ class DetailService:
             lists=(("Competing claims", tuple(_claim_line(c, cited) for c in claims)),)
             if claims
             else (),
+            links=self._related.for_event(event.id),
         )
 
     def _resolution(self, resolution: Resolution) -> Detail:
@@ -107,7 +91,7 @@ class DetailService:
             sections=(),
             sources=tuple(self._store.sources(resolution.sources)),
             confidence="confirmed" if len(resolution.adopted) == 10 else "likely",
-            links=RelatedRecords(self._store).for_resolution(resolution),
+            links=self._related.for_resolution(resolution),
         )
 
     def _launch(self, launch: LaunchAttempt) -> Detail:
@@ -126,13 +110,11 @@ class DetailService:
         cited = _SourceNumbers(launch.sources)
         claims = self._store.claims(EntityKind.LAUNCH_ATTEMPT, launch.id)
         links = self._store.launch_links(launch.id)
-        lists = (
-            ("Competing claims", tuple(_claim_line(claim, cited) for claim in claims)),
-            (
-                "Security Council response",
-                self._link_lines(links, LinkRelation.RESPONDED_TO, cited),
-            ),
-            ("Provisions it bears on", self._link_lines(links, LinkRelation.BEARS_ON, cited)),
+        lists = (("Competing claims", tuple(_claim_line(claim, cited) for claim in claims)),)
+        link_groups = groups(
+            self._related.for_launch(launch),
+            ("Security Council response", self._links(links, LinkRelation.RESPONDED_TO, cited)),
+            ("Provisions it bears on", self._links(links, LinkRelation.BEARS_ON, cited)),
         )
         return Detail(
             ref=EntityRef(EntityKind.LAUNCH_ATTEMPT, launch.id),
@@ -145,26 +127,31 @@ class DetailService:
             sources=tuple(self._store.sources(cited.ids)),
             confidence=launch.confidence,
             lists=tuple((heading, items) for heading, items in lists if items),
+            links=link_groups,
         )
 
-    def _link_lines(
+    def _links(
         self, links: list[LaunchLink], relation: str, cited: _SourceNumbers
-    ) -> tuple[str, ...]:
+    ) -> tuple[Link, ...]:
+        """Council acts the launch is linked to; statements and meetings have no record."""
         resolutions = {str(r.number): r for r in self._store.resolutions()}
         provisions = {p.id: p for p in self._store.provisions()}
-        lines = []
+        found: list[Link] = []
         for link in (k for k in links if k.relation == relation):
+            ref: EntityRef | None = None
             if link.target_kind == LinkTarget.RESOLUTION and link.target_id in resolutions:
-                found = resolutions[link.target_id]
-                name = f"{found.symbol}, adopted {found.adopted}"
+                resolution = resolutions[link.target_id]
+                name = f"{resolution.symbol}, adopted {resolution.adopted}"
+                ref = EntityRef(EntityKind.RESOLUTION, link.target_id)
             elif link.target_kind == LinkTarget.PROVISION and link.target_id in provisions:
                 provision = provisions[link.target_id]
                 name = f"{provision.resolution_symbol} {provision.paragraph}"
+                ref = EntityRef(EntityKind.PROVISION, link.target_id)
             else:
                 name = f"{label(link.target_kind)} {link.target_id}"
             note = f": {link.note}" if link.note and relation == LinkRelation.RESPONDED_TO else ""
-            lines.append(f"{name}{note}{cited.marks(link.sources)}")
-        return tuple(lines)
+            found.append((f"{name}{note}{cited.marks(link.sources)}", ref))
+        return tuple(found)
 
     def _subject(self, subject: Subject) -> Detail:
         facts: list[tuple[str, str]] = [
@@ -195,6 +182,7 @@ class DetailService:
             sections=(),
             sources=tuple(self._store.sources(list(dict.fromkeys(cited)))),
             confidence=subject.confidence,
+            links=self._related.for_subject(subject),
         )
 
     def _provision(self, provision: Provision) -> Detail:
@@ -218,7 +206,7 @@ class DetailService:
             sections=(("Why it matters", provision.relevance),) if provision.relevance else (),
             sources=tuple(self._store.sources(provision.sources)),
             confidence=provision.confidence,
-            links=RelatedRecords(self._store).for_provision(provision),
+            links=self._related.for_provision(provision),
         )
 
 

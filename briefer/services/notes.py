@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.domain.records import EntityRef, Note, NoteRevision
-from briefer.domain.vocabulary import EntityKind
+from briefer.services.titles import record_titles
 from briefer.store.notes import ImportReport, NoteImportError, NoteStore, utc_now
 from briefer.store.reference import ReferenceStore
 from briefer.store.user_db import UserStore
@@ -106,30 +106,8 @@ class NotesService:
     def title_of(self, ref: EntityRef) -> str | None:
         """The record's title, or None when the dataset no longer has it (an orphaned note)."""
         if self._titles is None:
-            self._titles = self._load_titles()
+            self._titles = record_titles(self._reference)
         return self._titles.get(ref)
-
-    def _load_titles(self) -> dict[EntityRef, str]:
-        store = self._reference
-        titles: dict[EntityRef, str] = {}
-        for launch in store.launch_attempts():
-            titles[EntityRef(EntityKind.LAUNCH_ATTEMPT, launch.id)] = (
-                f"{launch.vehicle} · {launch.payload or '?'} ({launch.date_utc})"
-            )
-        for event in store.timeline_events():
-            if not event.id.startswith("unsc-res-"):
-                titles.setdefault(EntityRef(EntityKind.EVENT, event.id), event.title)
-        for subject in store.subjects():
-            titles[EntityRef(EntityKind.SUBJECT, subject.id)] = subject.name
-        for resolution in store.resolutions():
-            titles[EntityRef(EntityKind.RESOLUTION, str(resolution.number))] = resolution.symbol
-        for provision in store.provisions():
-            titles[EntityRef(EntityKind.PROVISION, provision.id)] = (
-                f"{provision.resolution_symbol} {provision.paragraph}"
-            )
-        for organisation in store.organisations():
-            titles[EntityRef(EntityKind.ORGANISATION, organisation.id)] = organisation.name
-        return titles
 
     # carrying notes between workstations ------------------------------------------------
     def export(self, path: Path) -> int:

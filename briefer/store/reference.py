@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -15,11 +14,13 @@ from briefer.domain.records import (
     Organisation,
     Provision,
     Resolution,
+    Site,
     Source,
     Spec,
     Subject,
     TimelineEvent,
 )
+from briefer.store import row_records as record
 from briefer.store import schema
 from briefer.store.errors import DatabaseCorrupt, DatabaseMissing, SchemaMismatch
 from briefer.store.search import IndexSearch
@@ -32,10 +33,6 @@ FROM launch_attempts la JOIN launches l ON l.id = la.id
 _SUBJECT_SELECT = (
     f"SELECT s.*, {schema.cited_sources_sql('subject', 's.id')} AS sources FROM subjects s"
 )
-
-
-def _tuple(text: str | None) -> tuple[str, ...]:
-    return tuple(json.loads(text)) if text else ()
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -105,15 +102,15 @@ class ReferenceStore:
 
     def launch_attempts(self) -> list[LaunchAttempt]:
         rows = self._rows(_LAUNCH_SELECT + " ORDER BY la.date_utc, la.time_utc")
-        return [_launch(row) for row in rows]
+        return [record.launch(row) for row in rows]
 
     def launch_attempt(self, launch_id: str) -> LaunchAttempt | None:
         rows = self._rows(_LAUNCH_SELECT + " WHERE la.id = ?", (launch_id,))
-        return _launch(rows[0]) if rows else None
+        return record.launch(rows[0]) if rows else None
 
     def timeline_events(self) -> list[TimelineEvent]:
         rows = self._rows("SELECT * FROM timeline_events ORDER BY date_utc, id")
-        return [_event(row) for row in rows]
+        return [record.event(row) for row in rows]
 
     def subjects(self, kind: str | None = None) -> list[Subject]:
         sql = _SUBJECT_SELECT
@@ -121,11 +118,13 @@ class ReferenceStore:
         if kind is not None:
             sql += " WHERE s.kind = ?"
             params = (kind,)
-        return [_subject(row) for row in self._rows(sql + " ORDER BY s.country, s.name", params)]
+        return [
+            record.subject(row) for row in self._rows(sql + " ORDER BY s.country, s.name", params)
+        ]
 
     def subject(self, subject_id: str) -> Subject | None:
         rows = self._rows(f"{_SUBJECT_SELECT} WHERE s.id = ?", (subject_id,))
-        return _subject(rows[0]) if rows else None
+        return record.subject(rows[0]) if rows else None
 
     def specs(self, subject_id: str | None = None) -> list[Spec]:
         sql = "SELECT * FROM capability_specs"
@@ -133,24 +132,45 @@ class ReferenceStore:
         if subject_id is not None:
             sql += " WHERE subject_id = ?"
             params = (subject_id,)
-        return [_spec(row) for row in self._rows(sql + " ORDER BY subject_id, attribute", params)]
+        return [
+            record.spec(row) for row in self._rows(sql + " ORDER BY subject_id, attribute", params)
+        ]
 
     def resolutions(self) -> list[Resolution]:
         cited = schema.cited_sources_sql("resolution", "CAST(r.number AS TEXT)")
         sql = f"SELECT r.*, {cited} AS sources FROM resolutions r"
-        return [_resolution(row) for row in self._rows(sql + " ORDER BY number")]
+        return [record.resolution(row) for row in self._rows(sql + " ORDER BY number")]
 
     def provisions(self) -> list[Provision]:
         sql = (
             "SELECT sp.*, p.status, p.status_since, p.confidence FROM sanctions_provisions sp "
             "JOIN provisions p ON p.id = sp.id ORDER BY sp.resolution_number, sp.id"
         )
-        return [_provision(row) for row in self._rows(sql)]
+        return [record.provision(row) for row in self._rows(sql)]
 
     def organisations(self) -> list[Organisation]:
         cited = schema.cited_sources_sql("organisation", "o.id")
         rows = self._rows(f"SELECT o.*, {cited} AS sources FROM organisations o ORDER BY o.name")
-        return [_organisation(row) for row in rows]
+        return [record.organisation(row) for row in rows]
+
+    def sites(self) -> list[Site]:
+        cited = schema.cited_sources_sql("site", "s.id")
+        found = self._rows(f"SELECT s.*, {cited} AS sources FROM sites s ORDER BY s.name")
+        return [record.site(row) for row in found]
+
+    def source_note(self, source_id: str) -> str:
+        """What the dataset's compiler noted about a source (what it says, how it was read)."""
+        found = self._rows("SELECT note FROM source_docs WHERE id = ?", (source_id,))
+        return str(found[0][0] or "") if found else ""
+
+    def citing(self, source_id: str) -> list[tuple[str, str]]:
+        """``(entity_kind, entity_id)`` of every record citing a source."""
+        found = self._rows(
+            "SELECT DISTINCT entity_kind, entity_id FROM citations WHERE source_id = ? "
+            "ORDER BY entity_kind, entity_id",
+            (source_id,),
+        )
+        return [(row[0], row[1]) for row in found]
 
     def claims(self, subject_kind: str | None = None, subject_id: str | None = None) -> list[Claim]:
         cited = schema.cited_sources_sql("claim", "c.id")
@@ -159,7 +179,9 @@ class ReferenceStore:
         if subject_kind is not None and subject_id is not None:
             sql += " WHERE c.subject_kind = ? AND c.subject_id = ?"
             params = (subject_kind, subject_id)
-        return [_claim(row) for row in self._rows(sql + " ORDER BY c.claim_date, c.id", params)]
+        return [
+            record.claim(row) for row in self._rows(sql + " ORDER BY c.claim_date, c.id", params)
+        ]
 
     def launch_links(self, launch_id: str | None = None) -> list[LaunchLink]:
         cited = schema.cited_sources_sql(
@@ -170,166 +192,13 @@ class ReferenceStore:
         if launch_id is not None:
             sql += " WHERE k.launch_id = ?"
             params = (launch_id,)
-        return [_link(row) for row in self._rows(sql + " ORDER BY k.launch_id, k.rowid", params)]
+        return [
+            record.link(row) for row in self._rows(sql + " ORDER BY k.launch_id, k.rowid", params)
+        ]
 
     def sources(self, ids: tuple[str, ...] | list[str] | None = None) -> list[Source]:
         rows = self._rows("SELECT * FROM sources ORDER BY id")
-        found = {row["id"]: _source(row) for row in rows}
+        found = {row["id"]: record.source(row) for row in rows}
         if ids is None:
             return list(found.values())
         return [found[source_id] for source_id in ids if source_id in found]
-
-
-def _launch(row: sqlite3.Row) -> LaunchAttempt:
-    return LaunchAttempt(
-        id=row["id"],
-        date_utc=row["date_utc"],
-        time_utc=row["time_utc"],
-        date_local=row["date_local"],
-        vehicle=row["vehicle"],
-        site=row["site"],
-        payload=row["payload"],
-        outcome=row["outcome"],
-        claimed_outcome=row["claimed_outcome"],
-        failure_stage=row["failure_stage"],
-        reached_orbit=bool(row["reached_orbit"]),
-        norad_id=row["norad_id"],
-        cospar_id=row["cospar_id"],
-        summary=row["summary"],
-        sources=_tuple(row["sources"]),
-        confidence=row["confidence"],
-        time_local=row["time_local"],
-        utc_offset=row["utc_offset"],
-        vehicle_id=row["vehicle_id"],
-        site_id=row["site_id"],
-        payload_id=row["payload_id"],
-        failure_time_s=row["failure_time_s"],
-    )
-
-
-def _event(row: sqlite3.Row) -> TimelineEvent:
-    return TimelineEvent(
-        id=row["id"],
-        date_utc=row["date_utc"],
-        date_precision=row["date_precision"],
-        end_date_utc=row["end_date_utc"],
-        category=row["category"],
-        title=row["title"],
-        summary=row["summary"] or "",
-        actors=_tuple(row["actors"]),
-        sources=_tuple(row["sources"]),
-        confidence=row["confidence"],
-    )
-
-
-def _subject(row: sqlite3.Row) -> Subject:
-    return Subject(
-        id=row["id"],
-        name=row["name"],
-        kind=row["kind"],
-        country=row["country"],
-        native_name=row["native_name"],
-        aliases=_tuple(row["aliases"]),
-        family=row["family"],
-        derived_from=row["derived_from"],
-        operator=row["operator"],
-        status=row["status"],
-        summary=row["summary"] or "",
-        sources=_tuple(row["sources"]),
-        confidence=row["confidence"],
-    )
-
-
-def _spec(row: sqlite3.Row) -> Spec:
-    return Spec(
-        subject_id=row["subject_id"],
-        attribute=row["attribute"],
-        value=row["value"],
-        value_text=row["value_text"],
-        unit=row["unit"],
-        value_low=row["value_low"],
-        value_high=row["value_high"],
-        confidence=row["confidence"],
-        sources=_tuple(row["sources"]),
-        note=row["note"],
-    )
-
-
-def _resolution(row: sqlite3.Row) -> Resolution:
-    return Resolution(
-        number=row["number"],
-        symbol=row["symbol"],
-        adopted=row["adopted"],
-        vote=row["vote"],
-        trigger=row["trigger"],
-        summary=row["summary"] or "",
-        sources=_tuple(row["sources"]),
-    )
-
-
-def _provision(row: sqlite3.Row) -> Provision:
-    return Provision(
-        id=row["id"],
-        resolution_number=row["resolution_number"],
-        resolution_symbol=row["resolution_symbol"],
-        adopted=row["adopted"],
-        paragraph=row["paragraph"],
-        topics=_tuple(row["topics"]),
-        summary=row["summary"],
-        relevance=row["relevance"] or "",
-        status=row["status"],
-        status_since=row["status_since"],
-        sources=_tuple(row["sources"]),
-        confidence=row["confidence"],
-    )
-
-
-def _source(row: sqlite3.Row) -> Source:
-    return Source(
-        id=row["id"],
-        title=row["title"],
-        publisher=row["publisher"],
-        url=row["url"] or "",
-        published=row["published"] or "",
-        accessed=row["accessed"] or "",
-    )
-
-
-def _organisation(row: sqlite3.Row) -> Organisation:
-    return Organisation(
-        id=row["id"],
-        name=row["name"],
-        native_name=row["native_name"],
-        aliases=_tuple(row["aliases"]),
-        country=row["country"],
-        kind=row["kind"],
-        summary=row["summary"] or "",
-        sources=_tuple(row["sources"]),
-        confidence=row["confidence"],
-    )
-
-
-def _claim(row: sqlite3.Row) -> Claim:
-    return Claim(
-        id=row["id"],
-        subject_kind=row["subject_kind"],
-        subject_id=row["subject_id"],
-        attribute=row["attribute"],
-        claimant=row["claimant"],
-        claimed_value=row["claimed_value"],
-        claim_date=row["claim_date"],
-        adopted=bool(row["adopted"]),
-        rationale=row["rationale"],
-        sources=_tuple(row["sources"]),
-    )
-
-
-def _link(row: sqlite3.Row) -> LaunchLink:
-    return LaunchLink(
-        launch_id=row["launch_id"],
-        target_kind=row["target_kind"],
-        target_id=row["target_id"],
-        relation=row["relation"],
-        note=row["note"] or "",
-        sources=_tuple(row["sources"]),
-    )

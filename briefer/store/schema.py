@@ -45,7 +45,7 @@ CREATE TABLE events (
 );
 CREATE TABLE resolutions (
     number INTEGER PRIMARY KEY, symbol TEXT NOT NULL, adopted TEXT NOT NULL, vote TEXT,
-    trigger TEXT, summary TEXT
+    trigger TEXT, triggered_by TEXT, summary TEXT
 );
 CREATE TABLE provisions (
     id TEXT PRIMARY KEY, resolution_number INTEGER NOT NULL REFERENCES resolutions(number),

@@ -140,9 +140,9 @@ TABLE_FILES: tuple[TableFile, ...] = (
     ),
     TableFile(
         "resolutions.csv",
-        ("number", "symbol", "adopted", "vote", "trigger", "summary", "sources"),
+        ("number", "symbol", "adopted", "vote", "trigger", "triggered_by", "summary", "sources"),
         ("number", "symbol", "adopted", "sources"),
-        lists=("sources",),
+        lists=("triggered_by", "sources"),
         key=("number",),
     ),
     TableFile(

@@ -302,9 +302,19 @@ def _check_events(checker: _Checker) -> None:
 
 
 def _check_sanctions(checker: _Checker) -> None:
+    dated = {
+        row.text("id"): row.text("date_utc")
+        for file in ("launch_attempts.csv", "events.csv")
+        for row in checker.sources.table(file)
+    }
     for row in checker.sources.table("resolutions.csv"):
         checker.check_number(row, "number")
         checker.check_date(row, "adopted")
+        for trigger in row.items("triggered_by"):
+            if trigger not in dated:
+                checker.report(row, f"triggered_by '{trigger}' is not a launch attempt or event")
+            elif (dated[trigger] or "") > (row.text("adopted") or ""):
+                checker.report(row, f"triggered_by '{trigger}' is dated after the adoption")
     rows = checker.sources.table("provisions.csv")
     checker._check_enum(rows, "status", values_of(ProvisionStatus))
     for row in rows:

@@ -14,10 +14,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTabWidget,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
 from briefer.domain.records import EntityRef
+from briefer.domain.search import BOX_LIMIT, SearchHit, SearchKind
 from briefer.domain.vocabulary import EntityKind, SubjectKind, values_of
 from briefer.meta import APP_NAME
 from briefer.services.context import ServiceContext
@@ -25,7 +28,9 @@ from briefer.services.settings import GEOMETRY_KEY, STATE_KEY, THEMES
 from briefer.ui import theme
 from briefer.ui.dialogs.about import show_about
 from briefer.ui.lazy_tab import LazyTab
+from briefer.ui.navigation import Navigator
 from briefer.ui.panels.detail import DetailPanel
+from briefer.ui.panels.search import SearchBox
 from briefer.ui.panels.timeline import TimelinePanel
 from briefer.ui.state import SelectionState
 
@@ -57,6 +62,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.comparison_tab, "&Comparison")
         self.tabs.addTab(self.sanctions_tab, "&Sanctions")
         self.tabs.addTab(self.notes_tab, "&Notes")
+        self._panel_names = {
+            "timeline": self.timeline,
+            "comparison": self.comparison_tab,
+            "sanctions": self.sanctions_tab,
+            "notes": self.notes_tab,
+        }
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.detail)
@@ -64,8 +75,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 380])
         self.setCentralWidget(self.splitter)
+        self.navigator = Navigator(self, self, state)
+        self.search_box = SearchBox(self)
+        self.search_box.set_searcher(lambda text: services.search.search(text, limit=BOX_LIMIT))
         self._build_status_bar()
         self._build_menus()
+        self._build_toolbar()
         self._wire()
         self._load()
         self._restore_layout()
@@ -89,8 +104,34 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self._build_view_menu()
+        self._build_go_menu()
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("&About Briefer").triggered.connect(self._on_about)
+
+    def _build_go_menu(self) -> None:
+        go_menu = self.menuBar().addMenu("&Go")
+        go_menu.addAction(self.navigator.back_action)
+        go_menu.addAction(self.navigator.forward_action)
+        go_menu.addSeparator()
+        self.search_action = go_menu.addAction("&Search everything…")
+        self.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        self.search_action.triggered.connect(self.search_box.focus_search)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Navigation and search", self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        bar.addAction(self.navigator.back_action)
+        bar.addAction(self.navigator.forward_action)
+        bar.addWidget(self.search_box)
+        export = QToolButton(bar)
+        export.setDefaultAction(self.export_action)
+        export.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addWidget(export)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
 
     def _build_view_menu(self) -> None:
         view_menu = self.menuBar().addMenu("&View")
@@ -126,6 +167,7 @@ class MainWindow(QMainWindow):
         self.timeline.record_selected.connect(self._state.select)
         self._state.selection_changed.connect(self._on_selection_changed)
         self.detail.link_activated.connect(self.open_record)
+        self.search_box.hit_activated.connect(self.open_hit)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
 
     def _load(self) -> None:
@@ -224,12 +266,33 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_record(self, ref: EntityRef) -> None:
-        """Follow a link: select the record and bring forward the panel that shows it."""
+        """Follow a link: bring forward the panel that shows the record, and select it."""
+        self.open_in_panel(ref, self._panel_for(ref))
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Open a search result: a note in the Notes tab, any record in its own panel."""
+        panel = "notes" if hit.kind == SearchKind.NOTE else self._panel_for(hit.ref)
+        self.open_in_panel(hit.ref, panel)
+
+    def _panel_for(self, ref: EntityRef) -> str:
         dated = {EntityKind.LAUNCH_ATTEMPT, EntityKind.EVENT, EntityKind.RESOLUTION}
         if ref.kind in dated:
-            self.show_panel(self.timeline)
-        elif ref.kind == EntityKind.PROVISION:
-            self.show_panel(self.sanctions_tab)
+            return "timeline"
+        if ref.kind == EntityKind.PROVISION:
+            return "sanctions"
+        if ref.kind == EntityKind.SUBJECT:
+            return "comparison"
+        return self.current_panel_name()  # sites, organisations, sources: the detail pane
+
+    def current_panel_name(self) -> str:
+        current = self.tabs.currentWidget()
+        return next(name for name, tab in self._panel_names.items() if tab is current)
+
+    def open_in_panel(self, ref: EntityRef, panel: str) -> None:
+        """Bring ``panel`` forward, make it show ``ref`` (a system joins the comparison), select."""
+        self.show_panel(self._panel_names[panel])
+        if panel == "comparison" and ref.kind == EntityKind.SUBJECT:
+            self.comparison.reveal(ref.id)
         self._state.select(ref)
 
     def _on_comparison_changed(self, kind: str, ids: list[str]) -> None:

@@ -83,16 +83,23 @@ def test_launch_detail_lists_claims_and_council_links_with_source_marks(fixture_
     claims = lists["Competing claims"]
     assert claims[0].startswith("KCNA, 1998-09-04, on outcome: success: in orbit [2]. Not adopted")
     assert claims[1].startswith("US Space Command, 1998-09-14, on outcome: failure [3]. Adopted")
-    assert lists["Security Council response"] == ("Council statement press-1998 [1]",)
+    links = dict(detail.links)
+    assert links["Security Council response"] == (("Council statement press-1998 [1]", None),)
     assert [s.id for s in detail.sources] == ["src-a", "src-b", "src-c"]
 
 
-def test_launch_detail_names_resolutions_and_provisions(fixture_db):
+def test_launch_detail_links_resolutions_and_provisions(fixture_db):
     service = DetailService(ReferenceStore(fixture_db))
-    lists = dict(service.detail(EntityRef("launch_attempt", "l-2012")).lists)
-    assert lists["Security Council response"] == (
-        "S/RES/2087 (2013), adopted 2013-01-22: Adopted after a second launch. [3]",
+    links = dict(service.detail(EntityRef("launch_attempt", "l-2012")).links)
+    assert links["Security Council response"] == (
+        (
+            "S/RES/2087 (2013), adopted 2013-01-22: Adopted after a second launch. [3]",
+            EntityRef("resolution", "2087"),
+        ),
     )
-    lists = dict(service.detail(EntityRef("launch_attempt", "l-2016")).lists)
-    assert lists["Provisions it bears on"] == ("S/RES/2087 (2013) OP2",)
-    assert "Competing claims" not in lists
+    detail = service.detail(EntityRef("launch_attempt", "l-2016"))
+    links = dict(detail.links)
+    assert links["Provisions it bears on"] == (
+        ("S/RES/2087 (2013) OP2", EntityRef("provision", "res2087-op2")),
+    )
+    assert "Competing claims" not in dict(detail.lists)

@@ -38,6 +38,18 @@ def test_fixture_is_clean(tmp_path):
             "payload_id 'rocket-r' is a launch_vehicle",
         ),
         ("launch_attempts.csv", 0, {"site_id": "east"}, "site_id 'east' is not a known site"),
+        (
+            "resolutions.csv",
+            0,
+            {"triggered_by": "l-2012;ghost"},
+            "resolutions.csv:2: triggered_by 'ghost' is not a launch attempt or event",
+        ),
+        (
+            "resolutions.csv",
+            0,
+            {"triggered_by": "l-2016"},
+            "resolutions.csv:2: triggered_by 'l-2016' is dated after the adoption",
+        ),
         ("launch_attempts.csv", 0, {"outcome": "win"}, "outcome 'win' is not one of"),
         (
             "launch_attempts.csv",

@@ -298,6 +298,31 @@ class ComparisonPanel(QWidget):
         """Subjects are columns here; the shared selection needs no echo in the table."""
         del ref
 
+    def reveal(self, subject_id: str) -> None:
+        """Show a system: switch to its kind, tick it (when six are compared already, the one
+        ticked first makes room) and select its column."""
+        if self._service is None:
+            return
+        service = self._service
+        kinds = [kind for _text, kind in KIND_CHOICES]
+        found = [kind for kind in kinds if subject_id in {s.id for s in service.subjects(kind)}]
+        if not found:
+            return
+        if self.picker.kind != found[0]:
+            self.picker.kind_box.setCurrentIndex(kinds.index(found[0]))
+        checked = self.picker.checked
+        if subject_id not in checked:
+            dropped = checked[0] if len(checked) >= MAX_SUBJECTS else None
+            self.picker.set_checked([*(c for c in checked if c != dropped), subject_id])
+            if dropped is not None:
+                self.picker.status.setText(
+                    f"Added to the comparison; {dropped} was taken out to keep at most "
+                    f"{MAX_SUBJECTS}."
+                )
+        ids = [subject.id for subject in self.matrix.subjects] if self.matrix else []
+        if subject_id in ids:
+            self.table.setCurrentIndex(self.model.index(0, ids.index(subject_id)))
+
     def copy_tsv(self) -> None:
         if self.matrix is not None:
             QApplication.clipboard().setText(self.matrix.as_delimited("\t"))

@@ -16,7 +16,7 @@ from briefer.ui.theme import CONFIDENCE_MARKS, OUTCOME_COLOURS
 LINK_SCHEME = "briefer"
 _EMPTY = (
     "<p style='color: gray'>Select a launch, a system or a provision "
-    "to see its facts and sources here.</p>"
+    "to see its facts and sources here, or search everything with Ctrl+K.</p>"
 )
 
 
@@ -51,6 +51,8 @@ def detail_html(detail: Detail) -> str:
     for heading, links in detail.links:
         entries = "".join(
             f"<li><a href='{LINK_SCHEME}:{ref.kind}/{quote(ref.id)}'>{escape(text)}</a></li>"
+            if ref is not None
+            else f"<li>{escape(text)}</li>"
             for text, ref in links
         )
         parts.append(
@@ -59,8 +61,9 @@ def detail_html(detail: Detail) -> str:
         )
     for heading, text in detail.sections:
         parts.append(f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4><p>{escape(text)}</p>")
-    mark = CONFIDENCE_MARKS.get(detail.confidence, "")
-    parts.append(f"<p><b>Confidence:</b> {mark} {escape(detail.confidence)}</p>")
+    if detail.confidence:
+        mark = CONFIDENCE_MARKS.get(detail.confidence, "")
+        parts.append(f"<p><b>Confidence:</b> {mark} {escape(detail.confidence)}</p>")
     parts.append(
         f"<h4 style='margin-bottom:2px'>Sources ({len(detail.sources)})</h4>"
         "<ol style='margin-left:-16px'>"

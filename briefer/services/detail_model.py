@@ -1,0 +1,25 @@
+"""A record ready for the detail pane: plain strings, numbered sources, links to related records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefer.domain.records import EntityRef, Source
+from briefer.services.related import LinkGroup
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A record ready to show: plain strings only, numbered sources in citation order."""
+
+    ref: EntityRef
+    kind_label: str
+    title: str
+    subtitle: str
+    facts: tuple[tuple[str, str], ...]
+    summary: str
+    sections: tuple[tuple[str, str], ...]
+    sources: tuple[Source, ...]
+    confidence: str
+    lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    links: tuple[LinkGroup, ...] = ()

@@ -1,0 +1,96 @@
+"""Back and Forward over the shared selection: Alt+Left / Alt+Right and the mouse's side buttons.
+
+Every record selected, however it was reached (a click in a panel, a link in the detail pane, a
+search result), becomes a visit together with the panel it was seen in. Going back selects the
+record again and brings its panel forward.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
+
+from briefer.domain.records import EntityRef
+from briefer.services.history import NavigationHistory, Visit
+from briefer.ui.state import SelectionState
+
+
+class Navigable(Protocol):
+    """What the navigator needs of the main window."""
+
+    def current_panel_name(self) -> str: ...
+
+    def open_in_panel(self, ref: EntityRef, panel: str) -> None: ...
+
+
+class Navigator(QObject):
+    def __init__(self, window: QWidget, pages: Navigable, state: SelectionState) -> None:
+        super().__init__(window)
+        self._window = window
+        self._pages = pages
+        self._state = state
+        self._restoring = False
+        self.history = NavigationHistory()
+        style = window.style()
+        self.back_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "&Back", window
+        )
+        self.back_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence.StandardKey.Back])
+        self.back_action.setStatusTip("Back to the record seen before (Alt+Left)")
+        self.back_action.triggered.connect(self.go_back)
+        self.forward_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), "&Forward", window
+        )
+        self.forward_action.setShortcuts(
+            [QKeySequence("Alt+Right"), QKeySequence.StandardKey.Forward]
+        )
+        self.forward_action.setStatusTip("Forward again (Alt+Right)")
+        self.forward_action.triggered.connect(self.go_forward)
+        state.selection_changed.connect(self._on_selection_changed)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._update_actions()
+
+    def go_back(self) -> None:
+        self._restore(self.history.back())
+
+    def go_forward(self) -> None:
+        self._restore(self.history.forward())
+
+    def _restore(self, visit: Visit | None) -> None:
+        if visit is None:
+            return
+        self._restoring = True
+        try:
+            self._pages.open_in_panel(visit.ref, visit.panel)
+        finally:
+            self._restoring = False
+        self._update_actions()
+
+    def _on_selection_changed(self, ref: EntityRef | None) -> None:
+        if ref is None or self._restoring:
+            return
+        self.history.visit(Visit(ref, self._pages.current_panel_name()))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back)
+        self.forward_action.setEnabled(self.history.can_go_forward)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The mouse's back and forward buttons, anywhere in the window."""
+        if event.type() != QEvent.Type.MouseButtonPress or not isinstance(event, QMouseEvent):
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self._window:
+            return False
+        if event.button() == Qt.MouseButton.BackButton:
+            self.go_back()
+            return True
+        if event.button() == Qt.MouseButton.ForwardButton:
+            self.go_forward()
+            return True
+        return False
