@@ -6,6 +6,7 @@ import json
 import os
 import tempfile
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,6 +100,20 @@ class NotesService:
                 NoteEntry(note, title or f"{note.entity_kind} {note.entity_id}", title is None)
             )
         return found
+
+    def notes_on(self, refs: Iterable[EntityRef]) -> list[NoteEntry]:
+        """The notes on any of ``refs`` that are not empty, in the order of ``refs``."""
+        wanted = list(dict.fromkeys(refs))
+        by_ref = {
+            EntityRef(note.entity_kind, note.entity_id): note
+            for note in self._store.all()
+            if note.body.strip()
+        }
+        return [
+            NoteEntry(by_ref[ref], self.title_of(ref) or f"{ref.kind} {ref.id}", False)
+            for ref in wanted
+            if ref in by_ref
+        ]
 
     def tags(self) -> list[str]:
         return sorted({tag for note in self._store.all() for tag in note.tags}, key=str.casefold)

@@ -24,6 +24,7 @@ from briefer.domain.search import BOX_LIMIT, SearchHit, SearchKind
 from briefer.domain.vocabulary import EntityKind, SubjectKind, values_of
 from briefer.meta import APP_NAME
 from briefer.services.context import ServiceContext
+from briefer.services.detail_notes import with_linked_notes
 from briefer.services.settings import GEOMETRY_KEY, STATE_KEY, THEMES
 from briefer.ui import theme
 from briefer.ui.dialogs.about import show_about
@@ -246,7 +247,10 @@ class MainWindow(QMainWindow):
             panel.show_selection(ref)
         if not self.detail.notes.has_service and ref is not None:
             self.detail.notes.set_service(self._services.notes)  # notes load on first use
-        self.detail.show_detail(self._services.detail.detail(ref) if ref else None, ref)
+        detail = self._services.detail.detail(ref) if ref else None
+        if detail is not None:
+            detail = with_linked_notes(detail, self._services.notes)
+        self.detail.show_detail(detail, ref)
 
     def open_compose(self) -> QDialog:
         """The briefing dialog, drafted for what is selected and compared right now."""

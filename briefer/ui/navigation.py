@@ -38,15 +38,13 @@ class Navigator(QObject):
         self.back_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "&Back", window
         )
-        self.back_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence.StandardKey.Back])
+        self.back_action.setShortcuts(_keys("Alt+Left", QKeySequence.StandardKey.Back))
         self.back_action.setStatusTip("Back to the record seen before (Alt+Left)")
         self.back_action.triggered.connect(self.go_back)
         self.forward_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), "&Forward", window
         )
-        self.forward_action.setShortcuts(
-            [QKeySequence("Alt+Right"), QKeySequence.StandardKey.Forward]
-        )
+        self.forward_action.setShortcuts(_keys("Alt+Right", QKeySequence.StandardKey.Forward))
         self.forward_action.setStatusTip("Forward again (Alt+Right)")
         self.forward_action.triggered.connect(self.go_forward)
         state.selection_changed.connect(self._on_selection_changed)
@@ -94,3 +92,12 @@ class Navigator(QObject):
             self.go_forward()
             return True
         return False
+
+
+def _keys(portable: str, platform: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """The portable shortcut and the platform's own, once each (on Linux they are the same)."""
+    keys = [QKeySequence(portable), *QKeySequence.keyBindings(platform)]
+    unique: dict[str, QKeySequence] = {}
+    for key in keys:
+        unique.setdefault(key.toString(), key)
+    return list(unique.values())

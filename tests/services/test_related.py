@@ -72,3 +72,17 @@ def test_shipped_operator_links_match_whole_names_only():
     for ref in nada:
         subject = details.detail(ref)
         assert "Canada" not in dict(subject.facts).get("Operator", "")
+
+
+def test_notes_on_linked_records_are_listed_but_not_the_records_own(details, fixture_db, tmp_path):
+    from briefer.services.detail_notes import HEADING, with_linked_notes
+    from briefer.services.notes import NotesService
+    from briefer.store.user_db import UserStore
+
+    notes = NotesService(UserStore(tmp_path / "user.db"), ReferenceStore(fixture_db))
+    notes.save(EntityRef("subject", "rocket-a"), "First stage\nlooks like four Nodong engines")
+    notes.save(EntityRef("launch_attempt", "l-2012"), "The launch itself")
+    notes.save(EntityRef("site", "site-w"), "   ")
+    detail = with_linked_notes(details.detail(EntityRef("launch_attempt", "l-2012")), notes)
+    group = dict(detail.links)[HEADING]
+    assert group == (("Rocket A: First stage", EntityRef("subject", "rocket-a")),)

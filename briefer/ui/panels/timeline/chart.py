@@ -116,7 +116,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.main.disableAutoRange()  # every range is set explicitly; auto-ranging only costs
         self.ci.layout.setRowStretchFactor(1, 10)
         self._cache_static_items()
-        self.setMinimumHeight(480)
+        self.setMinimumHeight(420)
 
     # construction ---------------------------------------------------------------------
     def _setup_main(self) -> None:

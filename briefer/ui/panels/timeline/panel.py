@@ -133,7 +133,7 @@ class TimelinePanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([640, 160])
-        self.table.setMinimumHeight(120)
+        self.table.setMinimumHeight(100)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(tools)

@@ -1,0 +1,68 @@
+"""Back and Forward: Alt+Left / Alt+Right, the Go menu and the mouse's side buttons."""
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from briefer.domain.records import EntityRef
+
+LAUNCH = EntityRef("launch_attempt", "l-2012")
+PROVISION = EntityRef("provision", "res2087-op2")
+SITE = EntityRef("site", "site-w")
+
+
+def visit_three(window):
+    for ref in (LAUNCH, PROVISION, SITE):
+        window.open_record(ref)
+    assert window._state.current == SITE
+
+
+def test_back_and_forward_restore_the_record_and_its_panel(qtbot, window):
+    visit_three(window)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window._state.current == PROVISION
+    assert window.tabs.currentWidget() is window.sanctions_tab
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window._state.current == LAUNCH
+    assert window.tabs.currentWidget() is window.timeline
+    assert not window.navigator.back_action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window._state.current == PROVISION
+    assert window.navigator.forward_action.isEnabled()
+
+
+def test_following_a_detail_link_is_a_visit(qtbot, window):
+    window.open_record(LAUNCH)
+    window.detail.link_activated.emit(SITE)
+    assert window._state.current == SITE
+    window.navigator.go_back()
+    assert window._state.current == LAUNCH
+
+
+def test_mouse_back_and_forward_buttons(qtbot, window):
+    visit_three(window)
+    target = window.detail.browser.viewport()
+    for button, expected in (
+        (Qt.MouseButton.BackButton, PROVISION),
+        (Qt.MouseButton.ForwardButton, SITE),
+    ):
+        event = QMouseEvent(
+            QMouseEvent.Type.MouseButtonPress,
+            QPointF(QPoint(10, 10)),
+            QPointF(target.mapToGlobal(QPoint(10, 10))),
+            button,
+            button,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(target, event)
+        assert window._state.current == expected
+
+
+def test_going_back_does_not_add_a_visit(window):
+    visit_three(window)
+    window.navigator.go_back()
+    window.navigator.go_back()
+    window.navigator.go_forward()
+    window.navigator.go_forward()
+    assert window._state.current == SITE and not window.navigator.forward_action.isEnabled()
