@@ -85,6 +85,12 @@ class RelatedRecords:
         )
         return tuple(self.link_to(ref) for ref in refs)
 
+    def _responded_launches(self, number: str, triggers: tuple[Link, ...]) -> tuple[Link, ...]:
+        """Launches the resolution responded to, less those already listed as its triggers."""
+        listed = {ref for _text, ref in triggers}
+        launches = self._linked_launches(LinkTarget.RESOLUTION, number, LinkRelation.RESPONDED_TO)
+        return tuple(link for link in launches if link[1] not in listed)
+
     def _responses_to(self, entity_id: str) -> tuple[Link, ...]:
         """Resolutions whose trigger names this launch or event."""
         return tuple(
@@ -163,16 +169,14 @@ class RelatedRecords:
             (r for r in self._resolutions if r.number == provision.resolution_number), None
         )
         number = str(provision.resolution_number)
+        triggers = self._triggers(resolution) if resolution else ()
         return groups(
             (
                 "Resolution",
                 ((provision.resolution_symbol, EntityRef(EntityKind.RESOLUTION, number)),),
             ),
-            ("Triggered by", self._triggers(resolution) if resolution else ()),
-            (
-                "Adopted after",
-                self._linked_launches(LinkTarget.RESOLUTION, number, LinkRelation.RESPONDED_TO),
-            ),
+            ("Triggered by", triggers),
+            ("Adopted after", self._responded_launches(number, triggers)),
             (
                 "Launch attempts it bears on",
                 self._linked_launches(LinkTarget.PROVISION, provision.id, LinkRelation.BEARS_ON),
@@ -189,12 +193,10 @@ class RelatedRecords:
             if p.resolution_number == resolution.number
         )
         number = str(resolution.number)
+        triggers = self._triggers(resolution)
         return groups(
-            ("Triggered by", self._triggers(resolution)),
-            (
-                "Adopted after",
-                self._linked_launches(LinkTarget.RESOLUTION, number, LinkRelation.RESPONDED_TO),
-            ),
+            ("Triggered by", triggers),
+            ("Adopted after", self._responded_launches(number, triggers)),
             ("Provisions in this dataset", provisions),
         )
 

@@ -116,11 +116,12 @@ def _hit(item: _Ranked, body: str, words: tuple[str, ...]) -> SearchHit:
 
 
 def _grouped(hits: list[SearchHit]) -> tuple[SearchGroup, ...]:
-    """Hits grouped by kind; groups in the order of their best hits."""
+    """Hits grouped by kind; groups in the order of their best hits, sources after records
+    (they are the evidence, not the subject)."""
     groups: dict[str, list[SearchHit]] = {}
-    best: dict[str, tuple[int, int]] = {}
+    best: dict[str, tuple[bool, int, int]] = {}
     for position, hit in enumerate(hits):
         groups.setdefault(hit.kind, []).append(hit)
-        best.setdefault(hit.kind, (hit.tier, position))
+        best.setdefault(hit.kind, (hit.kind == SearchKind.SOURCE, hit.tier, position))
     order = sorted(groups, key=lambda kind: best[kind])
     return tuple(SearchGroup(kind, tuple(groups[kind])) for kind in order)

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QApplication, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from briefer.domain.records import EntityRef
 from briefer.services.history import NavigationHistory, Visit
@@ -34,16 +34,15 @@ class Navigator(QObject):
         self._state = state
         self._restoring = False
         self.history = NavigationHistory()
-        style = window.style()
-        self.back_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "&Back", window
-        )
+        self.back_action = QAction("&Back", window)
+        self.back_action.setIconText("◀")  # text, so it takes the theme's colours
+        self.back_action.setToolTip("Back (Alt+Left)")
         self.back_action.setShortcuts(_keys("Alt+Left", QKeySequence.StandardKey.Back))
         self.back_action.setStatusTip("Back to the record seen before (Alt+Left)")
         self.back_action.triggered.connect(self.go_back)
-        self.forward_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), "&Forward", window
-        )
+        self.forward_action = QAction("&Forward", window)
+        self.forward_action.setIconText("▶")
+        self.forward_action.setToolTip("Forward (Alt+Right)")
         self.forward_action.setShortcuts(_keys("Alt+Right", QKeySequence.StandardKey.Forward))
         self.forward_action.setStatusTip("Forward again (Alt+Right)")
         self.forward_action.triggered.connect(self.go_forward)

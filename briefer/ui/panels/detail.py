@@ -42,12 +42,6 @@ def detail_html(detail: Detail) -> str:
     parts.append(f"<table cellspacing='0' cellpadding='2'>{rows}</table>")
     if detail.summary:
         parts.append(f"<p>{escape(detail.summary)}</p>")
-    for heading, items in detail.lists:
-        entries = "".join(f"<li>{escape(item)}</li>" for item in items)
-        parts.append(
-            f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4>"
-            f"<ul style='margin-left:-16px'>{entries}</ul>"
-        )
     for heading, links in detail.links:
         entries = "".join(
             f"<li><a href='{LINK_SCHEME}:{ref.kind}/{quote(ref.id)}'>{escape(text)}</a></li>"
@@ -55,6 +49,12 @@ def detail_html(detail: Detail) -> str:
             else f"<li>{escape(text)}</li>"
             for text, ref in links
         )
+        parts.append(
+            f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4>"
+            f"<ul style='margin-left:-16px'>{entries}</ul>"
+        )
+    for heading, items in detail.lists:
+        entries = "".join(f"<li>{escape(item)}</li>" for item in items)
         parts.append(
             f"<h4 style='margin-bottom:2px'>{escape(heading)}</h4>"
             f"<ul style='margin-left:-16px'>{entries}</ul>"
