@@ -6,11 +6,14 @@ import argparse
 import json
 import os
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from briefer import paths
-from briefer.domain.search import SearchHit, SearchKind, SearchResults, Segments, parse_query
+from briefer.domain.vocabulary import SearchKind
 from briefer.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from briefer.domain.search import SearchHit, SearchResults, Segments
 
 EXIT_FOUND, EXIT_NONE, EXIT_ERROR = 0, 1, 2
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
@@ -39,6 +42,7 @@ def add_search_command(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_search(args: argparse.Namespace, reference_path: str | None) -> int:
+    from briefer.domain.search import parse_query
     from briefer.services.notes import NotesService
     from briefer.services.search import SearchService
     from briefer.store.reference import ReferenceStore

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cached_property
 
 from briefer.domain.records import EntityRef
-from briefer.domain.vocabulary import EntityKind
+from briefer.domain.vocabulary import EntityKind, SearchKind
 
 MAX_TERMS = 12
 NAMES_SHOWN = 3
@@ -26,21 +25,6 @@ SNIPPET_WORDS = 16
 _WORD_BREAK = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
 _QUOTED = re.compile(r'"([^"]*)"')
-
-
-class SearchKind(StrEnum):
-    """What a search hit is; the groups of the results, in this order when ranks tie."""
-
-    LAUNCH_ATTEMPT = "launch_attempt"
-    LAUNCH_VEHICLE = "launch_vehicle"
-    SATELLITE = "satellite"
-    RESOLUTION = "resolution"
-    PROVISION = "provision"
-    EVENT = "event"
-    ORGANISATION = "organisation"
-    SITE = "site"
-    SOURCE = "source"
-    NOTE = "note"
 
 
 GROUP_LABELS: dict[str, str] = {

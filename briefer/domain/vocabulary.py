@@ -75,6 +75,21 @@ class EntityKind(StrEnum):
     CLAIM = "claim"
 
 
+class SearchKind(StrEnum):
+    """What a search hit is; the groups of the results, in this order when ranks tie."""
+
+    LAUNCH_ATTEMPT = "launch_attempt"
+    LAUNCH_VEHICLE = "launch_vehicle"
+    SATELLITE = "satellite"
+    RESOLUTION = "resolution"
+    PROVISION = "provision"
+    EVENT = "event"
+    ORGANISATION = "organisation"
+    SITE = "site"
+    SOURCE = "source"
+    NOTE = "note"
+
+
 class LinkRelation(StrEnum):
     """How a launch attempt relates to a Security Council act or provision."""
 

@@ -16,8 +16,8 @@ from briefer.domain.vocabulary import EntityKind, LinkRelation, LinkTarget, labe
 from briefer.services import formatting
 from briefer.services.attributes import attribute_label
 from briefer.services.detail_catalogue import catalogue_detail
-from briefer.services.detail_model import Detail
-from briefer.services.related import Link, RelatedRecords, groups
+from briefer.services.detail_model import Detail, Link
+from briefer.services.related import RelatedRecords, groups
 from briefer.store.reference import ReferenceStore
 
 

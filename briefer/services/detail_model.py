@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefer.domain.records import EntityRef, Source
-from briefer.services.related import LinkGroup
+
+Link = tuple[str, EntityRef | None]
+"""Text and the record it opens; None for something named but without a record here."""
+LinkGroup = tuple[str, tuple[Link, ...]]
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,9 @@ from briefer.domain.records import (
     Subject,
 )
 from briefer.domain.vocabulary import EntityKind, LinkRelation, LinkTarget
+from briefer.services.detail_model import Link, LinkGroup
 from briefer.services.titles import record_titles
 from briefer.store.reference import ReferenceStore
-
-Link = tuple[str, EntityRef | None]
-LinkGroup = tuple[str, tuple[Link, ...]]
 
 # citations of parts of a record lead to the record: a spec to its system, a link to its launch
 _CITING_KIND = {"spec": EntityKind.SUBJECT, "launch_link": EntityKind.LAUNCH_ATTEMPT}

@@ -17,10 +17,10 @@ from briefer.domain.search import (
     ParsedQuery,
     SearchGroup,
     SearchHit,
-    SearchKind,
     SearchResults,
     parse_query,
 )
+from briefer.domain.vocabulary import SearchKind
 from briefer.services.notes import NotesService
 from briefer.store.search import IndexRow, IndexSearch
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.domain.records import (
     Claim,
@@ -23,7 +23,9 @@ from briefer.domain.records import (
 from briefer.store import row_records as record
 from briefer.store import schema
 from briefer.store.errors import DatabaseCorrupt, DatabaseMissing, SchemaMismatch
-from briefer.store.search import IndexSearch
+
+if TYPE_CHECKING:
+    from briefer.store.search import IndexSearch
 
 _LAUNCH_SELECT = """
 SELECT la.*, l.time_local, l.utc_offset, l.vehicle_id, l.site_id, l.payload_id, l.failure_time_s
@@ -77,6 +79,8 @@ class ReferenceStore:
         self._conn.close()
 
     def search_index(self) -> IndexSearch:
+        from briefer.store.search import IndexSearch
+
         return IndexSearch(self._conn, self.path)
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:

@@ -16,8 +16,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from briefer.domain.search import SearchKind, name_key
-from briefer.domain.vocabulary import label
+from briefer.domain.search import name_key
+from briefer.domain.vocabulary import SearchKind, label
 
 SCHEMA = """
 CREATE TABLE search_docs (

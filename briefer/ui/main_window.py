@@ -19,11 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.domain.records import EntityRef
-from briefer.domain.search import BOX_LIMIT, SearchHit, SearchKind
 from briefer.domain.vocabulary import EntityKind, SubjectKind, values_of
 from briefer.meta import APP_NAME
 from briefer.services.context import ServiceContext
-from briefer.services.detail_notes import with_linked_notes
 from briefer.services.settings import GEOMETRY_KEY, STATE_KEY, THEMES
 from briefer.ui import theme
 from briefer.ui.dialogs.about import show_about
@@ -35,6 +33,7 @@ from briefer.ui.panels.timeline import TimelinePanel
 from briefer.ui.state import SelectionState
 
 if TYPE_CHECKING:
+    from briefer.domain.search import SearchHit, SearchResults
     from briefer.ui.panels.comparison import ComparisonPanel
     from briefer.ui.panels.notes import NotesPanel
     from briefer.ui.panels.sanctions import SanctionsPanel
@@ -77,7 +76,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.navigator = Navigator(self, self, state)
         self.search_box = SearchBox(self)
-        self.search_box.set_searcher(lambda text: services.search.search(text, limit=BOX_LIMIT))
+        self.search_box.set_searcher(self._search)
         self._build_status_bar()
         self._build_menus()
         self._build_toolbar()
@@ -245,6 +244,8 @@ class MainWindow(QMainWindow):
             self.detail.notes.set_service(self._services.notes)  # notes load on first use
         detail = self._services.detail.detail(ref) if ref else None
         if detail is not None:
+            from briefer.services.detail_notes import with_linked_notes
+
             detail = with_linked_notes(detail, self._services.notes)
         self.detail.show_detail(detail, ref)
 
@@ -269,9 +270,14 @@ class MainWindow(QMainWindow):
         """Follow a link: bring forward the panel that shows the record, and select it."""
         self.open_in_panel(ref, self._panel_for(ref))
 
+    def _search(self, text: str) -> SearchResults:
+        from briefer.domain.search import BOX_LIMIT
+
+        return self._services.search.search(text, limit=BOX_LIMIT)
+
     def open_hit(self, hit: SearchHit) -> None:
         """Open a search result: a note in the Notes tab, any record in its own panel."""
-        panel = "notes" if hit.kind == SearchKind.NOTE else self._panel_for(hit.ref)
+        panel = "notes" if hit.note_id is not None else self._panel_for(hit.ref)
         self.open_in_panel(hit.ref, panel)
 
     def _panel_for(self, ref: EntityRef) -> str:

@@ -4,7 +4,8 @@ import pytest
 
 from briefer import paths
 from briefer.domain.records import EntityRef
-from briefer.domain.search import SearchKind, parse_query
+from briefer.domain.search import parse_query
+from briefer.domain.vocabulary import SearchKind
 from briefer.services.notes import NotesService
 from briefer.services.search import TIER_EXACT, SearchService
 from briefer.store import search as search_store

@@ -7,18 +7,20 @@ window, so typing never loses focus and a screenshot of the window shows them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from briefer.domain.search import SearchHit, SearchResults
-from briefer.ui.panels.search_results import SearchResultsView
+if TYPE_CHECKING:
+    from briefer.domain.search import SearchHit, SearchResults
+    from briefer.ui.panels.search_results import SearchResultsView
 
 DEBOUNCE_MS = 80
 _MIN_WIDTH, _MAX_WIDTH = 520, 760
 
-Searcher = Callable[[str], SearchResults]
+Searcher = Callable[[str], "SearchResults"]
 
 
 class SearchBox(QLineEdit):
@@ -51,6 +53,8 @@ class SearchBox(QLineEdit):
     def results_view(self) -> SearchResultsView:
         """Made on first use, so start-up does not pay for it."""
         if self._results_view is None:
+            from briefer.ui.panels.search_results import SearchResultsView
+
             view = SearchResultsView(self._overlay_parent)
             view.hide()
             view.hit_activated.connect(self._on_hit_activated)
