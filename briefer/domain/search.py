@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import islice
 
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import EntityKind, SearchKind
@@ -203,16 +204,47 @@ def name_key(text: str) -> str:
     return " ".join(part for part in _WORD_BREAK.split(folded) if part)
 
 
+class _Folding(dict[int, str]):
+    """A ``str.translate`` table folding each character to one character (case and accents
+    off, Hangul syllables kept whole), so a match in the folded text is at the same place in
+    the original."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if _HANGUL_FIRST <= code <= _HANGUL_LAST:
+            folded = char
+        else:
+            lowered = unicodedata.normalize("NFKD", char)[:1].lower()
+            folded = lowered if len(lowered) == 1 else (char.lower()[:1] or char)
+        self[code] = folded
+        return folded
+
+
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
+_FOLDING = _Folding()
+
+
+@lru_cache(maxsize=64)
+def _matcher(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Words of the folded text that start with one of ``words``."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*")
+
+
 def highlight(text: str, words: tuple[str, ...]) -> Segments:
     """``text`` in segments, a word flagged when it starts with one of the (folded) ``words``."""
+    pattern = _matcher(words)
+    if pattern is None:
+        return ((text, False),) if text else ()
     pieces: list[tuple[str, bool]] = []
     position = 0
-    for found in _WORD.finditer(text):
-        if _starts_with_any(found.group(), words):
-            if found.start() > position:
-                pieces.append((text[position : found.start()], False))
-            pieces.append((found.group(), True))
-            position = found.end()
+    for found in pattern.finditer(text.translate(_FOLDING)):
+        if found.start() > position:
+            pieces.append((text[position : found.start()], False))
+        pieces.append((text[found.start() : found.end()], True))
+        position = found.end()
     if position < len(text):
         pieces.append((text[position:], False))
     return tuple(pieces)
@@ -222,34 +254,28 @@ def snippet(
     text: str, words: tuple[str, ...], width: int = SNIPPET_WORDS, around_match: bool = True
 ) -> Segments:
     """About ``width`` words of ``text`` around its first match (or from its start), with
-    matches flagged and ellipses where it was cut."""
-    text = " ".join(text.split())
-    spans = [found.span() for found in _WORD.finditer(text)]
-    first = next(
-        (
-            index
-            for index, (start, end) in enumerate(spans)
-            if around_match and _starts_with_any(text[start:end], words)
-        ),
-        0,
-    )
-    begin = max(0, first - width // 4)
-    end = min(len(spans), begin + width)
-    if not spans:
+    matches flagged and ellipses where it was cut. Only the text near the match is read."""
+    pattern = _matcher(words)
+    found = pattern.search(text.translate(_FOLDING)) if around_match and pattern else None
+    anchor = found.start() if found is not None else 0
+    lead = width // 4
+    look_back = max(0, anchor - 40 * (lead + 1))
+    starts = [match.start() for match in _WORD.finditer(text, look_back, anchor)]
+    before = starts[-lead:] if lead else []
+    from_top = look_back == 0 and len(starts) <= lead
+    start_at = 0 if from_top else (before[0] if before else anchor)
+    after = list(islice(_WORD.finditer(text, anchor), width - len(before) + 1))
+    cut_end = len(after) > width - len(before)
+    end_at = after[width - len(before) - 1].end() if cut_end else len(text)
+    window = " ".join(text[start_at:end_at].split())
+    if not window:
         return ()
-    start_at = spans[begin][0] if begin > 0 else 0
-    end_at = spans[end - 1][1] if end < len(spans) else len(text)
-    parts = highlight(text[start_at:end_at], words)
-    if begin > 0:
+    parts = highlight(window, words)
+    if start_at > 0 and text[:start_at].strip():
         parts = (("…", False), *parts)
-    if end < len(spans):
+    if cut_end:
         parts = (*parts, ("…", False))
     return parts
-
-
-def _starts_with_any(word: str, prefixes: tuple[str, ...]) -> bool:
-    folded = word.lower() if word.isascii() else name_key(word)
-    return folded.startswith(prefixes)
 
 
 def matched(parts: Segments) -> bool:

@@ -74,7 +74,9 @@ class SearchService:
         index_kinds = tuple(kind for kind in kinds if kind != SearchKind.NOTE)
         if kinds and not index_kinds:
             return [], False
-        found = self._index.candidates(query.match, query.name_key, index_kinds, limit)
+        found = self._index.candidates(
+            query.match, query.name_key, index_kinds, limit, selective=len(query.terms) > 1
+        )
         ranked = sorted(
             (_Ranked(row, tier_of(query, row.name_keys, row.exact)) for row in found.rows),
             key=lambda item: item.key,

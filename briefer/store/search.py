@@ -84,9 +84,25 @@ class IndexSearch:
         )
         return [(row[0], row[1]) for row in rows]
 
-    def _best(
+    def _scored(
         self, match: str, kinds: tuple[str, ...], limit: int
     ) -> tuple[list[tuple[int, float]], bool]:
+        """Up to ``limit`` matches with their bm25 in one pass, and True when there are more."""
+        rank = _RANKS["search_index"]
+        rows = self._rows(
+            f"SELECT search_index.rowid, {rank} FROM search_index{_kinds('search_index', kinds)} "
+            "LIMIT ?",
+            (match, *kinds, limit + 1),
+        )
+        return [(row[0], row[1]) for row in rows[:limit]], len(rows) > limit
+
+    def _best(
+        self, match: str, kinds: tuple[str, ...], limit: int, selective: bool
+    ) -> tuple[list[tuple[int, float]], bool]:
+        if selective:  # likely few matches: score them in the same pass that finds them
+            few, more = self._scored(match, kinds, limit)
+            if not more:
+                return sorted(few, key=lambda item: item[1]), False
         first, broad = self._first("search_index", match, kinds, FULL_RANK_LIMIT)
         if not broad:
             return (self._ranked("search_index", match, kinds, limit) if first else []), False
@@ -98,15 +114,21 @@ class IndexSearch:
         return best + [(doc, 0.0) for doc in first[:limit]], True
 
     def candidates(
-        self, match: str, name: str, kinds: tuple[str, ...] = (), limit: int = 200
+        self,
+        match: str,
+        name: str,
+        kinds: tuple[str, ...] = (),
+        limit: int = 200,
+        selective: bool = False,
     ) -> Candidates:
         """Good matches of ``match``, and records whose name is or starts with ``name``.
 
         Not broad: the ``limit`` best by bm25. Broad: the ``limit`` best matches in titles and
         names (by bm25 when there are no more than ``NAMES_RANK_LIMIT``, else the first in index
         order) and the first ``limit`` text matches in index order, unscored (rank 0).
+        ``selective`` (several words, say) only changes the order of the work, not the result.
         """
-        best, broad = self._best(match, kinds, limit)
+        best, broad = self._best(match, kinds, limit, selective)
         exact = self._named(name, kinds, limit)
         ranks: dict[int, float] = dict.fromkeys(exact, 0.0)
         for doc, rank in best:

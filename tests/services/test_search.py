@@ -163,8 +163,11 @@ def test_an_edited_note_is_searched_by_its_new_text_only(with_notes):
 def test_broad_queries_still_put_exact_names_first(shipped, monkeypatch):
     monkeypatch.setattr(search_store, "FULL_RANK_LIMIT", 3)
     monkeypatch.setattr(search_store, "NAMES_RANK_LIMIT", 2)
-    results = shipped.search("Unha-3")
+    results = shipped.search("KCNA")
     assert results.broad
-    assert first_hit(results).ref == EntityRef("subject", "unha-3")
+    assert first_hit(results).ref == EntityRef("organisation", "kcna")
+    several_words = shipped.search("Unha-3", limit=2)  # more than the limit: ranked as broad
+    assert several_words.broad
+    assert first_hit(several_words).ref == EntityRef("subject", "unha-3")
     narrow = shipped.search("aerospace training")
     assert not narrow.broad and narrow.total == 1
