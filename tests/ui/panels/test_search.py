@@ -122,3 +122,19 @@ def test_show_more_expands_a_group(qtbot, window, monkeypatch):
     view.list.setCurrentRow(more_row)
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert len(listed_titles(box)) > before
+
+
+def test_a_click_on_a_hit_opens_it(qtbot, window):
+    box = type_query(qtbot, window, "Raketa")
+    view = box.results_view
+    row = next(r for r in range(view.list.count()) if view.list.item(r).data(HIT_ROLE))
+    rect = view.list.visualItemRect(view.list.item(row))
+    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window._state.current == EntityRef("subject", "rocket-r")
+    assert not box.results_visible
+
+
+def test_a_click_elsewhere_closes_the_results(qtbot, window):
+    box = type_query(qtbot, window, "Raketa")
+    qtbot.mouseClick(window.detail.browser.viewport(), Qt.MouseButton.LeftButton)
+    assert not box.results_visible and box.text() == "Raketa"
