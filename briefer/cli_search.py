@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -55,15 +56,30 @@ def cmd_search(args: argparse.Namespace, reference_path: str | None) -> int:
     store = ReferenceStore(paths.reference_db_path(reference_path))
     notes = _notes_service(store, NotesService)
     results = SearchService(store.search_index(), notes).search(text, args.kind or ())
-    if args.json:
-        print(json.dumps(results_as_dict(results, args.limit), ensure_ascii=False, indent=2))
-    else:
-        bold = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        write_text(results, args.limit, sys.stdout, bold)
+    if results.notice:
+        print(f"briefer: {results.notice}", file=sys.stderr)
+    _print_results(results, args)
     if not results.total:
         print(f"briefer: no matches for {text!r}", file=sys.stderr)
         return EXIT_NONE
     return EXIT_FOUND
+
+
+def _print_results(results: SearchResults, args: argparse.Namespace) -> None:
+    """Text or JSON on stdout; a terminal that cannot show a character gets a "?", and a
+    reader that stops early (``| head``) ends the output quietly."""
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper):
+        out.reconfigure(errors="replace")
+    try:
+        if args.json:
+            print(json.dumps(results_as_dict(results, args.limit), ensure_ascii=False, indent=2))
+        else:
+            bold = out.isatty() and not os.environ.get("NO_COLOR")
+            write_text(results, args.limit, out, bold)
+        out.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
 
 
 def _notes_service(store: Any, service_type: type) -> Any:
@@ -87,8 +103,8 @@ def _marked(parts: Segments, bold: bool) -> str:
 
 
 def write_text(results: SearchResults, limit: int, out: TextIO, bold: bool) -> None:
-    if results.broad:
-        print("(many matches: names are ranked first; add a word to narrow)", file=out)
+    if results.broad or results.truncated:
+        print("(many matches: the best are shown; add a word to narrow)", file=out)
     for group in results.groups:
         print(f"{group.label} ({len(group.hits)})", file=out)
         for hit in group.hits[:limit]:
@@ -109,6 +125,7 @@ def results_as_dict(results: SearchResults, limit: int) -> dict[str, Any]:
     return {
         "query": results.query,
         "broad": results.broad,
+        "truncated": results.truncated,
         "total": results.total,
         "groups": [
             {

@@ -208,3 +208,28 @@ def test_search_includes_the_users_notes(fixture_db, private_user_dir):
     group = json.loads(result.stdout)["groups"][0]
     assert group["kind"] == "note"
     assert group["hits"][0]["id"] == "l-2016" and group["hits"][0]["note_id"]
+
+
+def test_search_output_to_a_closed_pipe_ends_quietly(fixture_db, monkeypatch):
+    import argparse
+    import io
+
+    from briefer.cli_search import _print_results
+    from briefer.services.search import SearchService
+    from briefer.store.reference import ReferenceStore
+
+    results = SearchService(ReferenceStore(fixture_db).search_index()).search("r")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    closed = io.TextIOWrapper(io.FileIO(write_end, "w"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", closed)
+    _print_results(results, argparse.Namespace(json=False, limit=10))  # no BrokenPipeError
+    closed.close()
+
+
+def test_search_on_an_ascii_terminal_is_not_a_traceback(fixture_db):
+    ascii_only = briefer(
+        "search", "서해", "--db", str(fixture_db), env={"PYTHONIOENCODING": "ascii"}
+    )
+    assert ascii_only.returncode == 0 and "Traceback" not in ascii_only.stderr
+    assert "West Site" in ascii_only.stdout

@@ -139,3 +139,17 @@ def test_default_comparisons_exist_and_derive_from_the_data():
     matrix = service.matrix("launch_vehicle", ["chollima-1", "soyuz-2-1b"])
     assert matrix.row("launches").cells[0].value == 3.0  # counted: three Chollima-1 attempts
     assert matrix.row("launches").cells[1].derivation == "cited count"
+
+
+def test_the_search_index_folds_names_as_the_code_does():
+    """The index stores folded names; a change to the folding needs 'briefer data build'."""
+    import sqlite3
+
+    from briefer.domain.search import name_key
+
+    conn = sqlite3.connect(paths.bundled_db_path())
+    rows = conn.execute("SELECT title, names, name_keys FROM search_docs").fetchall()
+    assert rows
+    for title, names, keys in rows:
+        expected = [name_key(title), *(name_key(n) for n in names.split(" · ") if names)]
+        assert keys.split("\n") == list(dict.fromkeys(expected)), title

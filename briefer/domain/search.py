@@ -17,6 +17,8 @@ from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import EntityKind, SearchKind
 
 MAX_TERMS = 12
+"""Terms sent to FTS5 (the last ones typed); names are compared on up to ``MAX_NAME_WORDS``."""
+MAX_NAME_WORDS = 64
 NAMES_SHOWN = 3
 SHOWN_PER_GROUP = 5
 BOX_LIMIT = 100
@@ -124,6 +126,10 @@ class SearchResults:
     query: str
     groups: tuple[SearchGroup, ...]
     broad: bool = False
+    truncated: bool = False
+    """At least as many hits as were asked for: more may match."""
+    notice: str = ""
+    """Something the analyst should know, e.g. that the notes could not be searched."""
 
     @property
     def total(self) -> int:
@@ -163,7 +169,7 @@ class ParsedQuery:
             for position, term in enumerate(self.terms)
             if not (has_words and position < last and _is_initial(term))
         ]
-        return " ".join(f'"{" ".join(term)}"*' for term in kept)
+        return " ".join(f'"{" ".join(term)}"*' for term in kept[-MAX_TERMS:])
 
     @cached_property
     def name_key(self) -> str:
@@ -182,7 +188,7 @@ def parse_query(text: str) -> ParsedQuery:
             terms.append(phrase)
         position = quoted.end()
     terms += [(word,) for word in _words(text[position:])]
-    return ParsedQuery(tuple(terms[:MAX_TERMS]))
+    return ParsedQuery(tuple(terms[:MAX_NAME_WORDS]))
 
 
 def _is_initial(term: tuple[str, ...]) -> bool:
@@ -200,7 +206,7 @@ def name_key(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = unicodedata.normalize("NFC", stripped).casefold()
+    folded = unicodedata.normalize("NFC", stripped).lower()  # as FTS5's unicode61 folds
     return " ".join(part for part in _WORD_BREAK.split(folded) if part)
 
 
@@ -261,6 +267,8 @@ def snippet(
     lead = width // 4
     look_back = max(0, anchor - 40 * (lead + 1))
     starts = [match.start() for match in _WORD.finditer(text, look_back, anchor)]
+    if starts and starts[0] == look_back > 0 and _WORD.match(text, look_back - 1):
+        starts = starts[1:]  # the look-back began inside a word: not a word start
     before = starts[-lead:] if lead else []
     from_top = look_back == 0 and len(starts) <= lead
     start_at = 0 if from_top else (before[0] if before else anchor)

@@ -22,6 +22,7 @@ from briefer.domain.search import (
 )
 from briefer.domain.vocabulary import SearchKind
 from briefer.services.notes import NotesService
+from briefer.store.errors import StoreError
 from briefer.store.search import IndexRow, IndexSearch
 
 TIER_EXACT, TIER_STARTS, TIER_WORDS, TIER_TEXT = 0, 1, 2, 3
@@ -64,9 +65,16 @@ class SearchService:
         if query.is_empty:
             return SearchResults(text, ())
         hits, broad = self._reference_hits(query, wanted, limit)
+        truncated = broad or len(hits) >= limit
+        notice = ""
         if self._notes is not None and (not wanted or SearchKind.NOTE in wanted):
-            hits += self._note_hits(query, limit)
-        return SearchResults(text, _grouped(hits), broad)
+            try:
+                note_hits = self._note_hits(query, limit)
+            except StoreError as error:
+                note_hits, notice = [], f"Your notes could not be searched: {error}"
+            truncated = truncated or len(note_hits) >= limit
+            hits += note_hits
+        return SearchResults(text, _grouped(hits), broad, truncated, notice)
 
     def _reference_hits(
         self, query: ParsedQuery, kinds: tuple[str, ...], limit: int
@@ -118,12 +126,15 @@ def _hit(item: _Ranked, body: str, words: tuple[str, ...]) -> SearchHit:
 
 
 def _grouped(hits: list[SearchHit]) -> tuple[SearchGroup, ...]:
-    """Hits grouped by kind; groups in the order of their best hits, sources after records
-    (they are the evidence, not the subject)."""
+    """Hits grouped by kind, groups in the order of their best hits. Sources are the evidence,
+    not the subject: their group counts one tier lower, so a source whose title starts with the
+    query follows records that hold every word in their names, but an exact source title still
+    comes before records that only mention the words."""
     groups: dict[str, list[SearchHit]] = {}
-    best: dict[str, tuple[bool, int, int]] = {}
+    best: dict[str, tuple[int, bool, int]] = {}
     for position, hit in enumerate(hits):
         groups.setdefault(hit.kind, []).append(hit)
-        best.setdefault(hit.kind, (hit.kind == SearchKind.SOURCE, hit.tier, position))
+        is_source = hit.kind == SearchKind.SOURCE
+        best.setdefault(hit.kind, (hit.tier + int(is_source), is_source, position))
     order = sorted(groups, key=lambda kind: best[kind])
     return tuple(SearchGroup(kind, tuple(groups[kind])) for kind in order)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from briefer.domain.records import Note, NoteRevision
-from briefer.store.errors import StoreError
+from briefer.store.errors import StoreError, UserDatabaseError
 
 EXPORT_FORMAT = "briefer-notes"
 EXPORT_VERSION = 1
@@ -119,11 +119,14 @@ class NoteStore:
     def search(self, match: str, limit: int = 100) -> list[Note]:
         """Notes matching the FTS5 query ``match``, best first."""
         columns = ", ".join(f"n.{column}" for column in _COLUMNS)
-        rows = self._conn.execute(
-            f"SELECT {columns} FROM notes_search JOIN notes n ON n.rowid = notes_search.rowid "
-            "WHERE notes_search MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit),
-        )
+        try:
+            rows = self._conn.execute(
+                f"SELECT {columns} FROM notes_search JOIN notes n ON n.rowid = notes_search.rowid "
+                "WHERE notes_search MATCH ? ORDER BY rank LIMIT ?",
+                (match, limit),
+            ).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise UserDatabaseError(f"the notes search index cannot be read ({error})") from error
         return [_note(row) for row in rows]
 
     def integrity(self) -> str:

@@ -23,6 +23,7 @@ from briefer.domain.vocabulary import EntityKind, SubjectKind, values_of
 from briefer.meta import APP_NAME
 from briefer.services.context import ServiceContext
 from briefer.services.settings import GEOMETRY_KEY, STATE_KEY, THEMES
+from briefer.store.errors import StoreError
 from briefer.ui import theme
 from briefer.ui.dialogs.about import show_about
 from briefer.ui.lazy_tab import LazyTab
@@ -271,9 +272,12 @@ class MainWindow(QMainWindow):
         self.open_in_panel(ref, self._panel_for(ref))
 
     def _search(self, text: str) -> SearchResults:
-        from briefer.domain.search import BOX_LIMIT
+        from briefer.domain.search import BOX_LIMIT, SearchResults
 
-        return self._services.search.search(text, limit=BOX_LIMIT)
+        try:
+            return self._services.search.search(text, limit=BOX_LIMIT)
+        except StoreError as error:
+            return SearchResults(text, (), notice=f"The search failed: {error}")
 
     def open_hit(self, hit: SearchHit) -> None:
         """Open a search result: a note in the Notes tab, any record in its own panel."""
@@ -294,10 +298,11 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         return next(name for name, tab in self._panel_names.items() if tab is current)
 
-    def open_in_panel(self, ref: EntityRef, panel: str) -> None:
-        """Bring ``panel`` forward, make it show ``ref`` (a system joins the comparison), select."""
+    def open_in_panel(self, ref: EntityRef, panel: str, reveal: bool = True) -> None:
+        """Bring ``panel`` forward and select ``ref``; with ``reveal`` a system joins the
+        comparison (Back and Forward leave the comparison as the analyst last set it)."""
         self.show_panel(self._panel_names[panel])
-        if panel == "comparison" and ref.kind == EntityKind.SUBJECT:
+        if reveal and panel == "comparison" and ref.kind == EntityKind.SUBJECT:
             self.comparison.reveal(ref.id)
         self._state.select(ref)
 

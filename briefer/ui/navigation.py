@@ -23,7 +23,7 @@ class Navigable(Protocol):
 
     def current_panel_name(self) -> str: ...
 
-    def open_in_panel(self, ref: EntityRef, panel: str) -> None: ...
+    def open_in_panel(self, ref: EntityRef, panel: str, reveal: bool = True) -> None: ...
 
 
 class Navigator(QObject):
@@ -63,7 +63,7 @@ class Navigator(QObject):
             return
         self._restoring = True
         try:
-            self._pages.open_in_panel(visit.ref, visit.panel)
+            self._pages.open_in_panel(visit.ref, visit.panel, reveal=False)
         finally:
             self._restoring = False
         self._update_actions()

@@ -171,3 +171,36 @@ def test_broad_queries_still_put_exact_names_first(shipped, monkeypatch):
     assert first_hit(several_words).ref == EntityRef("subject", "unha-3")
     narrow = shipped.search("aerospace training")
     assert not narrow.broad and narrow.total == 1
+
+
+def test_sharp_s_and_dotted_capital_i_fold_as_the_index_does(shipped):
+    hits = shipped.search("schießt").hits
+    assert hits and "schießt" in hits[0].title_text
+    assert ("schießt", True) in hits[0].title
+
+
+def test_a_long_exact_title_is_still_an_exact_match(shipped):
+    title = "Russland schießt militärischen Satelliten ins All"
+    longest = max(
+        (hit.title_text for hit in shipped.search("satellite", kinds=["source"]).hits),
+        key=lambda text: len(text.split()),
+    )
+    assert len(longest.split()) > 12
+    for typed in (title, longest):
+        hit = first_hit(shipped.search(typed))
+        assert (hit.title_text, hit.tier) == (typed, TIER_EXACT)
+
+
+def test_an_exact_source_title_comes_before_records_that_only_mention_it(shipped):
+    results = shipped.search("North Korea launches first satellite")
+    assert first_hit(results).tier == TIER_EXACT
+    assert results.groups[0].kind == SearchKind.SOURCE
+
+
+def test_a_damaged_notes_index_is_a_notice_not_an_error(with_notes):
+    service, notes = with_notes
+    notes.save(EntityRef("launch_attempt", "l-2012"), "vostochny")
+    notes._store._conn.execute("DROP TABLE notes_search")
+    results = service.search("rocket")
+    assert results.total > 0
+    assert results.notice.startswith("Your notes could not be searched")

@@ -66,3 +66,16 @@ def test_going_back_does_not_add_a_visit(window):
     window.navigator.go_forward()
     window.navigator.go_forward()
     assert window._state.current == SITE and not window.navigator.forward_action.isEnabled()
+
+
+def test_going_back_to_a_system_leaves_the_comparison_as_it_was(window):
+    system = EntityRef("subject", "rocket-r")
+    window.open_record(system)
+    assert "rocket-r" in window.comparison.selection()[1]
+    window.open_record(LAUNCH)
+    window.comparison.picker.set_checked(
+        [i for i in window.comparison.selection()[1] if i != "rocket-r"]
+    )
+    window.navigator.go_back()
+    assert window._state.current == system
+    assert "rocket-r" not in window.comparison.selection()[1]

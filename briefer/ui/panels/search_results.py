@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.domain.search import (
-    BOX_LIMIT,
     SHOWN_PER_GROUP,
     SearchGroup,
     SearchHit,
@@ -112,6 +111,7 @@ class SearchResultsView(QFrame):
         self.list.itemClicked.connect(self._activate)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed
         self.status.setAccessibleName("Search status")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(1, 1, 1, 4)
@@ -140,9 +140,8 @@ class SearchResultsView(QFrame):
         self._select_row(keep_row)
 
     def _add_group(self, group: SearchGroup) -> None:
-        more = "+" if len(group.hits) >= BOX_LIMIT else ""
         header = QListWidgetItem()
-        header.setData(HTML_ROLE, f"<b>{escape(group.label)}</b> ({len(group.hits)}{more})")
+        header.setData(HTML_ROLE, f"<b>{escape(group.label)}</b> ({len(group.hits)})")
         header.setFlags(Qt.ItemFlag.NoItemFlags)
         self.list.addItem(header)
         shown = group.hits if group.kind in self._expanded else group.hits[:SHOWN_PER_GROUP]
@@ -157,8 +156,7 @@ class SearchResultsView(QFrame):
             item = QListWidgetItem()
             item.setData(
                 HTML_ROLE,
-                f"<span class='muted'>Show {hidden} more {escape(group.label.lower())}"
-                f"{more}…</span>",
+                f"<span class='muted'>Show {hidden} more {escape(group.label.lower())}…</span>",
             )
             item.setData(EXPAND_ROLE, group.kind)
             self.list.addItem(item)
@@ -230,8 +228,10 @@ def _muted(palette: QPalette) -> str:
 
 
 def _status_text(results: SearchResults) -> str:
+    notice = f" {results.notice}" if results.notice else ""
     if not results.total:
-        return f"No matches for “{results.query}”. Try fewer letters or another spelling."
-    broad = " Many matches: names are ranked first; add a word to narrow." if results.broad else ""
+        return f"No matches for “{results.query}”. Try fewer letters or another spelling.{notice}"
     noun = "match" if results.total == 1 else "matches"
-    return f"{results.total} {noun}. ↑↓ move · Enter opens · Esc closes.{broad}"
+    count = f"The best {results.total} {noun}" if results.truncated else f"{results.total} {noun}"
+    narrow = " Many match: add a word to narrow." if results.truncated or results.broad else ""
+    return f"{count}. ↑↓ move · Enter opens · Esc closes.{narrow}{notice}"

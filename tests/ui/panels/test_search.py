@@ -138,3 +138,9 @@ def test_a_click_elsewhere_closes_the_results(qtbot, window):
     box = type_query(qtbot, window, "Raketa")
     qtbot.mouseClick(window.detail.browser.viewport(), Qt.MouseButton.LeftButton)
     assert not box.results_visible and box.text() == "Raketa"
+
+
+def test_typed_markup_is_shown_as_text_in_the_status_line(qtbot, window):
+    box = type_query(qtbot, window, "<b>zzqq</b>")
+    assert box.results_view.status.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>zzqq</b>" in box.results_view.status.text()
