@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from briefer.domain import dates
 from briefer.domain.vocabulary import (
     Category,
     ClaimedOutcome,
-    Confidence,
     DatePrecision,
     EntityKind,
     LinkRelation,
@@ -22,7 +20,8 @@ from briefer.domain.vocabulary import (
     SubjectKind,
     values_of,
 )
-from briefer.store.source_files import TABLE_FILES, SourceRow, SourceSet
+from briefer.store.source_files import SourceRow, SourceSet
+from briefer.store.validation_rules import Checker, Problem
 
 _ACTOR = re.compile(r"^([A-Z]{3}|UN)$")
 _ATTRIBUTE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -30,122 +29,7 @@ _UNIT_SUFFIXES = {"_kg": "kg", "_t": "t", "_m": "m", "_km": "km", "_deg": "deg",
 REQUIRED_DATASET_KEYS = ("dataset_version", "as_of")
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One reason a source row is wrong, located by file and line."""
-
-    file: str
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.reason}"
-
-
-class _Checker:
-    """Collects problems for one source set; each ``_check_*`` method covers one file."""
-
-    def __init__(self, sources: SourceSet) -> None:
-        self.sources = sources
-        self.problems: list[Problem] = []
-        self.source_ids = {r.text("id") for r in sources.table("sources.csv")}
-        self.subject_kinds = {r.text("id"): r.text("kind") for r in sources.table("subjects.csv")}
-        self.site_ids = {r.text("id") for r in sources.table("sites.csv")}
-        self.resolution_numbers = {r.text("number") for r in sources.table("resolutions.csv")}
-
-    def report(self, row: SourceRow | None, reason: str, file: str = "") -> None:
-        if row is None:
-            self.problems.append(Problem(file, 0, reason))
-        else:
-            self.problems.append(Problem(row.file, row.line, reason))
-
-    # generic rules -------------------------------------------------------------------
-    def check_generic(self) -> None:
-        for file, reason in self.sources.header_problems:
-            self.report(None, reason, file)
-        for spec in TABLE_FILES:
-            rows = self.sources.table(spec.file)
-            self._check_required(rows, spec.required)
-            self._check_unique(rows, spec.key)
-            if "sources" in spec.columns:
-                self._check_citations(rows)
-            if "confidence" in spec.columns:
-                self._check_enum(rows, "confidence", values_of(Confidence))
-
-    def _check_required(self, rows: tuple[SourceRow, ...], required: tuple[str, ...]) -> None:
-        for row in rows:
-            for column in required:
-                if not row.values.get(column):
-                    reason = "row has no source" if column == "sources" else f"'{column}' is empty"
-                    self.report(row, reason)
-
-    def _check_unique(self, rows: tuple[SourceRow, ...], key: tuple[str, ...]) -> None:
-        seen: dict[tuple[str | None, ...], int] = {}
-        for row in rows:
-            value = tuple(row.text(column) for column in key)
-            if value in seen:
-                self.report(row, f"duplicate {'/'.join(key)} {value} (first on line {seen[value]})")
-            else:
-                seen[value] = row.line
-
-    def _check_citations(self, rows: tuple[SourceRow, ...]) -> None:
-        for row in rows:
-            for source_id in row.items("sources"):
-                if source_id not in self.source_ids:
-                    self.report(row, f"unknown source id '{source_id}'")
-
-    def _check_enum(
-        self, rows: tuple[SourceRow, ...], column: str, allowed: tuple[str, ...]
-    ) -> None:
-        for row in rows:
-            value = row.text(column)
-            if value is not None and value not in allowed:
-                self.report(row, f"{column} '{value}' is not one of {', '.join(allowed)}")
-
-    def check_date(self, row: SourceRow, column: str, precision: str | None = None) -> None:
-        value = row.text(column)
-        if value is None:
-            return
-        try:
-            day = dates.parse_partial_date(value)
-        except ValueError:
-            self.report(row, f"{column} '{value}' is not a valid date")
-            return
-        if precision is not None and dates.precision_of(value) != precision:
-            self.report(row, f"{column} '{value}' does not match date_precision '{precision}'")
-        if day > self.as_of:
-            self.report(row, f"{column} '{value}' is after the dataset's as_of date")
-
-    def check_number(self, row: SourceRow, column: str) -> float | None:
-        value = row.text(column)
-        if value is None:
-            return None
-        try:
-            return float(value)
-        except ValueError:
-            self.report(row, f"{column} '{value}' is not a number")
-            return None
-
-    def check_reference(
-        self, row: SourceRow, column: str, known: set[str | None], what: str
-    ) -> None:
-        value = row.text(column)
-        if value is not None and value not in known:
-            self.report(row, f"{column} '{value}' is not a known {what}")
-
-    @property
-    def as_of(self) -> date:
-        for row in self.sources.table("dataset.csv"):
-            if row.text("key") == "as_of":
-                try:
-                    return date.fromisoformat(row.text("value") or "")
-                except ValueError:
-                    break
-        return date.max
-
-
-def _check_dataset(checker: _Checker) -> None:
+def _check_dataset(checker: Checker) -> None:
     rows = checker.sources.table("dataset.csv")
     keys = {row.text("key"): row for row in rows}
     for key in REQUIRED_DATASET_KEYS:
@@ -155,7 +39,7 @@ def _check_dataset(checker: _Checker) -> None:
         checker.check_date(keys["as_of"], "value", DatePrecision.DAY)
 
 
-def _check_sources(checker: _Checker) -> None:
+def _check_sources(checker: Checker) -> None:
     for row in checker.sources.table("sources.csv"):
         checker.check_date(row, "published")
         checker.check_date(row, "accessed", DatePrecision.DAY)
@@ -163,7 +47,7 @@ def _check_sources(checker: _Checker) -> None:
             checker.report(row, "source has neither a url nor a note saying where to find it")
 
 
-def _check_sites(checker: _Checker) -> None:
+def _check_sites(checker: Checker) -> None:
     for row in checker.sources.table("sites.csv"):
         latitude = checker.check_number(row, "latitude")
         longitude = checker.check_number(row, "longitude")
@@ -173,16 +57,16 @@ def _check_sites(checker: _Checker) -> None:
             checker.report(row, f"longitude {longitude} is outside -180..180")
 
 
-def _check_subjects(checker: _Checker) -> None:
+def _check_subjects(checker: Checker) -> None:
     rows = checker.sources.table("subjects.csv")
-    checker._check_enum(rows, "kind", values_of(SubjectKind))
+    checker.check_enum(rows, "kind", values_of(SubjectKind))
     for row in rows:
         country = row.text("country")
         if country is not None and not _ACTOR.match(country):
             checker.report(row, f"country '{country}' is not an ISO 3166 alpha-3 code")
 
 
-def _check_specs(checker: _Checker) -> None:
+def _check_specs(checker: Checker) -> None:
     units: dict[str, tuple[str | None, int]] = {}
     for row in checker.sources.table("specs.csv"):
         checker.check_reference(row, "subject_id", set(checker.subject_kinds), "subject")
@@ -194,7 +78,7 @@ def _check_specs(checker: _Checker) -> None:
 
 
 def _check_spec_unit(
-    checker: _Checker, row: SourceRow, attribute: str, units: dict[str, tuple[str | None, int]]
+    checker: Checker, row: SourceRow, attribute: str, units: dict[str, tuple[str | None, int]]
 ) -> None:
     unit = row.text("unit")
     if attribute in units and units[attribute][0] != unit:
@@ -208,7 +92,7 @@ def _check_spec_unit(
             checker.report(row, f"attribute '{attribute}' implies unit '{expected}', not '{unit}'")
 
 
-def _check_spec_values(checker: _Checker, row: SourceRow) -> None:
+def _check_spec_values(checker: Checker, row: SourceRow) -> None:
     value = checker.check_number(row, "value")
     low = checker.check_number(row, "value_low")
     high = checker.check_number(row, "value_high")
@@ -220,11 +104,11 @@ def _check_spec_values(checker: _Checker, row: SourceRow) -> None:
         checker.report(row, f"value {value} is above value_high {high}")
 
 
-def _check_launches(checker: _Checker) -> None:
+def _check_launches(checker: Checker) -> None:
     rows = checker.sources.table("launch_attempts.csv")
-    checker._check_enum(rows, "outcome", values_of(Outcome))
-    checker._check_enum(rows, "claimed_outcome", values_of(ClaimedOutcome))
-    checker._check_enum(rows, "reached_orbit", ("0", "1"))
+    checker.check_enum(rows, "outcome", values_of(Outcome))
+    checker.check_enum(rows, "claimed_outcome", values_of(ClaimedOutcome))
+    checker.check_enum(rows, "reached_orbit", ("0", "1"))
     for row in rows:
         checker.check_date(row, "date_utc", DatePrecision.DAY)
         checker.check_date(row, "date_local", DatePrecision.DAY)
@@ -235,7 +119,7 @@ def _check_launches(checker: _Checker) -> None:
             checker.report(row, "reached_orbit is 1 but the assessed outcome is failure")
 
 
-def _check_launch_subjects(checker: _Checker, row: SourceRow) -> None:
+def _check_launch_subjects(checker: Checker, row: SourceRow) -> None:
     checker.check_reference(row, "site_id", checker.site_ids, "site")
     for column, kind in (
         ("vehicle_id", SubjectKind.LAUNCH_VEHICLE),
@@ -252,7 +136,7 @@ def _check_launch_subjects(checker: _Checker, row: SourceRow) -> None:
             )
 
 
-def _check_launch_times(checker: _Checker, row: SourceRow) -> None:
+def _check_launch_times(checker: Checker, row: SourceRow) -> None:
     date_utc, date_local = row.text("date_utc"), row.text("date_local")
     time_utc, offset = row.text("time_utc"), row.text("utc_offset")
     try:
@@ -279,10 +163,10 @@ def _check_launch_times(checker: _Checker, row: SourceRow) -> None:
         checker.report(row, str(error))
 
 
-def _check_events(checker: _Checker) -> None:
+def _check_events(checker: Checker) -> None:
     rows = checker.sources.table("events.csv")
-    checker._check_enum(rows, "category", values_of(Category))
-    checker._check_enum(rows, "date_precision", values_of(DatePrecision))
+    checker.check_enum(rows, "category", values_of(Category))
+    checker.check_enum(rows, "date_precision", values_of(DatePrecision))
     for row in rows:
         precision = row.text("date_precision")
         checker.check_date(row, "date_utc", precision)
@@ -301,7 +185,7 @@ def _check_events(checker: _Checker) -> None:
                 checker.report(row, f"actor '{actor}' is not an ISO 3166 alpha-3 code or UN")
 
 
-def _check_sanctions(checker: _Checker) -> None:
+def _check_sanctions(checker: Checker) -> None:
     dated = {
         row.text("id"): row.text("date_utc")
         for file in ("launch_attempts.csv", "events.csv")
@@ -316,7 +200,7 @@ def _check_sanctions(checker: _Checker) -> None:
             elif (dated[trigger] or "") > (row.text("adopted") or ""):
                 checker.report(row, f"triggered_by '{trigger}' is dated after the adoption")
     rows = checker.sources.table("provisions.csv")
-    checker._check_enum(rows, "status", values_of(ProvisionStatus))
+    checker.check_enum(rows, "status", values_of(ProvisionStatus))
     for row in rows:
         checker.check_reference(row, "resolution_number", checker.resolution_numbers, "resolution")
         checker.check_date(row, "status_since", DatePrecision.DAY)
@@ -324,11 +208,11 @@ def _check_sanctions(checker: _Checker) -> None:
             checker.report(row, "a provision that is not in force needs status_since")
 
 
-def _ids(checker: _Checker, file: str, column: str = "id") -> set[str | None]:
+def _ids(checker: Checker, file: str, column: str = "id") -> set[str | None]:
     return {row.text(column) for row in checker.sources.table(file)}
 
 
-def _claimable(checker: _Checker) -> dict[str, set[str | None]]:
+def _claimable(checker: Checker) -> dict[str, set[str | None]]:
     """The ids a claim may point at, by the kind of record."""
     return {
         EntityKind.LAUNCH_ATTEMPT: _ids(checker, "launch_attempts.csv"),
@@ -341,20 +225,20 @@ def _claimable(checker: _Checker) -> dict[str, set[str | None]]:
     }
 
 
-def _check_organisations(checker: _Checker) -> None:
+def _check_organisations(checker: Checker) -> None:
     rows = checker.sources.table("organisations.csv")
-    checker._check_enum(rows, "kind", values_of(OrganisationKind))
+    checker.check_enum(rows, "kind", values_of(OrganisationKind))
     for row in rows:
         for country in (row.text("country") or "").split(";"):
             if country and not _ACTOR.match(country):
                 checker.report(row, f"country '{country}' is not an ISO 3166 alpha-3 code or UN")
 
 
-def _check_claims(checker: _Checker) -> None:
+def _check_claims(checker: Checker) -> None:
     rows = checker.sources.table("claims.csv")
     targets = _claimable(checker)
-    checker._check_enum(rows, "subject_kind", tuple(targets))
-    checker._check_enum(rows, "adopted", ("0", "1"))
+    checker.check_enum(rows, "subject_kind", tuple(targets))
+    checker.check_enum(rows, "adopted", ("0", "1"))
     for row in rows:
         checker.check_date(row, "claim_date")
         known = targets.get(row.text("subject_kind") or "")
@@ -362,10 +246,10 @@ def _check_claims(checker: _Checker) -> None:
             checker.check_reference(row, "subject_id", known, row.text("subject_kind") or "")
 
 
-def _check_launch_links(checker: _Checker) -> None:
+def _check_launch_links(checker: Checker) -> None:
     rows = checker.sources.table("launch_links.csv")
-    checker._check_enum(rows, "relation", values_of(LinkRelation))
-    checker._check_enum(rows, "target_kind", values_of(LinkTarget))
+    checker.check_enum(rows, "relation", values_of(LinkRelation))
+    checker.check_enum(rows, "target_kind", values_of(LinkTarget))
     launch_dates = {
         r.text("id"): r.text("date_utc") for r in checker.sources.table("launch_attempts.csv")
     }
@@ -386,7 +270,7 @@ def _check_launch_links(checker: _Checker) -> None:
             checker.report(row, f"a link to a {kind} needs its own sources")
 
 
-def _adoption_dates(checker: _Checker) -> dict[tuple[str, str | None], str | None]:
+def _adoption_dates(checker: Checker) -> dict[tuple[str, str | None], str | None]:
     by_number = {
         r.text("number"): r.text("adopted") for r in checker.sources.table("resolutions.csv")
     }
@@ -401,7 +285,7 @@ def _adoption_dates(checker: _Checker) -> dict[tuple[str, str | None], str | Non
 
 
 def _check_link_order(
-    checker: _Checker, row: SourceRow, adopted: str | None, launched: str | None
+    checker: Checker, row: SourceRow, adopted: str | None, launched: str | None
 ) -> None:
     """A provision must predate the launch it bears on; a response must follow the launch."""
     if not adopted or not launched:
@@ -424,7 +308,7 @@ def _safe_date(text: str) -> date | None:
         return None
 
 
-_FILE_CHECKS: tuple[Callable[[_Checker], None], ...] = (
+_FILE_CHECKS: tuple[Callable[[Checker], None], ...] = (
     _check_dataset,
     _check_sources,
     _check_sites,
@@ -441,7 +325,7 @@ _FILE_CHECKS: tuple[Callable[[_Checker], None], ...] = (
 
 def check_source_set(sources: SourceSet) -> list[Problem]:
     """Every problem in the source set, sorted by file and line; empty when it is sound."""
-    checker = _Checker(sources)
+    checker = Checker(sources)
     checker.check_generic()
     for check in _FILE_CHECKS:
         check(checker)
