@@ -64,6 +64,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(theme.app_icon(paths.icons_dir()))
     theme.register_fonts(paths.fonts_dir())
     try:
         services = open_services(paths.reference_db_path(args.db), paths.user_db_path())

@@ -45,6 +45,17 @@ def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
+def icons_dir() -> Path:
+    return resources_dir() / "icons"
+
+
+def licenses_dir() -> Path | None:
+    """The third-party licence texts shipped in a bundle (``LICENSES``), else None."""
+    bundle = _bundle_root()
+    folder = bundle / "LICENSES" if bundle is not None else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
 def data_dir() -> Path:
     """The folder with the dataset's source files and the built database."""
     return _root_for("data")

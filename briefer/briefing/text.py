@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from briefer.briefing import fonts
 
-_ENTITIES = {'"': "&quot;", "'": "&#39;"}
+# '&' first, so the entities added after it are not escaped again. (xml.sax.saxutils would do
+# the same but imports urllib.request, and Briefer loads nothing that can reach a network.)
+_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;"))
+
+
+def escape(text: str) -> str:
+    for char, entity in _ENTITIES:
+        text = text.replace(char, entity)
+    return text
 
 
 def markup(text: str) -> str:
@@ -30,5 +36,5 @@ def markup(text: str) -> str:
 
 
 def _run(text: str, symbol: bool) -> str:
-    escaped = escape(text, _ENTITIES)
+    escaped = escape(text)
     return f'<font name="{fonts.SYMBOLS}">{escaped}</font>' if symbol else escaped

@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
+    QIcon,
     QPainter,
     QPalette,
     QPen,
@@ -45,6 +46,14 @@ def register_fonts(folder: Path) -> list[str]:
         font.setFamilies([font.family(), *dict.fromkeys(families)])
         QGuiApplication.setFont(font)
     return families
+
+
+def app_icon(folder: Path) -> QIcon:
+    """The app icon in every rendered size (window managers pick the closest)."""
+    icon = QIcon()
+    for png in sorted((folder / "png").glob("briefer-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def system_prefers_dark() -> bool:
