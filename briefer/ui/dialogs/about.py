@@ -9,16 +9,27 @@ import PySide6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from briefer import paths
 from briefer.meta import APP_NAME, APP_SUMMARY, __version__
 from briefer.services.dataset import DatasetSummary
 
 LICENCES = (
-    ("Qt 6 / PySide6", "LGPL-3.0"),
+    ("Qt 6 / PySide6 and shiboken6", "LGPL-3.0"),
+    ("Python", "PSF-2.0"),
     ("pyqtgraph", "MIT"),
+    ("NumPy", "BSD-3-Clause"),
     ("sqlite-utils", "Apache-2.0"),
-    ("ReportLab", "BSD-3-Clause"),
+    ("ReportLab and rl-accel", "BSD-3-Clause"),
+    ("Pillow", "MIT-CMU"),
+    ("pypdfium2 and PDFium", "BSD-3-Clause / Apache-2.0"),
     ("platformdirs", "MIT"),
     ("NanumGothic font (NAVER)", "SIL Open Font License 1.1"),
+    ("Noto Sans CJK JP subset", "SIL Open Font License 1.1"),
+    ("DejaVu Sans font", "Bitstream Vera / DejaVu licence"),
+)
+DATA_TERMS = (
+    "The data summarises public sources in Briefer's own words; each source keeps its "
+    "publisher's terms and is cited with its publisher, date and address."
 )
 
 
@@ -33,9 +44,17 @@ def about_html(summary: DatasetSummary, publishers: list[str]) -> str:
         f"{escape(', '.join(publishers[:8]))}{' and others' if len(publishers) > 8 else ''}. "
         "Every record cites its sources in the detail pane.</p>"
         f"<p><b>Built with</b> PySide6 {escape(PySide6.__version__)}, pyqtgraph "
-        f"{escape(pyqtgraph.__version__)}.</p><p><b>Licences</b></p><ul>{licence_rows}</ul>"
+        f"{escape(pyqtgraph.__version__)}.</p><p><b>Licences</b> (Briefer itself: MIT)</p>"
+        f"<ul>{licence_rows}</ul><p>{escape(DATA_TERMS)}</p><p>{_where_texts()}</p>"
         "<p>Briefer runs offline and never contacts the network.</p>"
     )
+
+
+def _where_texts() -> str:
+    folder = paths.licenses_dir()
+    if folder is not None:
+        return f"The full licence texts are in {escape(str(folder))}."
+    return "The full licence texts come with each package and in resources/fonts."
 
 
 def show_about(parent: QWidget, summary: DatasetSummary, publishers: list[str]) -> None:
