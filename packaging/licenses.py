@@ -22,8 +22,8 @@ from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
 QT_LICENCES = (
-    ROOT / "packaging" / "licenses" / "LGPL-3.0.txt",
-    ROOT / "packaging" / "licenses" / "GPL-3.0.txt",
+    ROOT / "packaging" / "licence-texts" / "LGPL-3.0.txt",
+    ROOT / "packaging" / "licence-texts" / "GPL-3.0.txt",
 )
 _LICENCE_FILE = re.compile(r"(^|/)(licen[cs]e|copying|notice|authors)[^/]*$", re.IGNORECASE)
 _REQUIREMENT_NAME = re.compile(r"^[A-Za-z0-9._-]+")
