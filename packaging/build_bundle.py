@@ -6,9 +6,10 @@ Steps: gather the third-party licences into build/LICENSES; run PyInstaller on
 packaging/pyinstaller/briefer.spec into build/dist/Briefer; then, on the bundle itself, check
 ``--version``, ``--smoke-test`` (main window painted offscreen) and a briefing exported with
 ``brief`` (a one-page PDF); print the bundle's size and its start-up time beside
-``python -m briefer --smoke-test``. On Linux it also lays out the tarball (app folder, .desktop
-file, hicolor icons, install script). Budgets: bundle <= 300 MB unpacked, start-up <= 1.5x the
-unbundled app. Exits 1 when a check or a budget fails.
+``python -m briefer --smoke-test``. On Linux it runs the bundle once more inside a network
+namespace with no network interface (``unshare --net``) and lays out the tarball (app folder,
+.desktop file, hicolor icons, install scripts). Budgets: bundle <= 300 MB unpacked, start-up
+<= 1.5x the unbundled app. Exits 1 when a check or a budget fails.
 """
 
 from __future__ import annotations
@@ -109,6 +110,31 @@ def smoke_tests(user_dir: Path) -> bool:
     return ok
 
 
+def offline_check(user_dir: Path) -> bool:
+    """Linux: start, search and export inside a network namespace that has no network at all."""
+    if not sys.platform.startswith("linux") or shutil.which("unshare") is None:
+        print("skip offline: no unshare on this system")
+        return True
+    isolated = ["unshare", "--map-root-user", "--net"]
+    if run([*isolated, "true"], user_dir).returncode != 0:
+        print("skip offline: network namespaces are not allowed here")
+        return True
+    cli = str(cli_path())
+    pdf = user_dir / "offline.pdf"
+    results = [
+        run([*isolated, cli, "--smoke-test"], user_dir),
+        run([*isolated, cli, "search", "Sohae", "--limit", "1"], user_dir),
+        run([*isolated, cli, "brief", "-o", str(pdf)], user_dir),
+    ]
+    ok = all(result.returncode == 0 for result in results) and pdf.is_file()
+    failed = [result.stderr.strip() for result in results if result.returncode != 0]
+    return check(
+        "offline",
+        ok,
+        "start-up, search and a briefing with no network interface" if ok else "; ".join(failed),
+    )
+
+
 def folder_size_mb(folder: Path) -> float:
     total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
     return total / 1024 / 1024
@@ -158,6 +184,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="briefer-bundle-") as scratch:
         user_dir = Path(scratch)
         ok = smoke_tests(user_dir)
+        ok &= offline_check(user_dir)
         size = folder_size_mb(DIST / (f"{APP_NAME}.app" if sys.platform == "darwin" else APP_NAME))
         ok &= check(
             "size", size <= SIZE_BUDGET_MB, f"{size:.0f} MB unpacked (budget {SIZE_BUDGET_MB})"
