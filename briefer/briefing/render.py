@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from briefer.briefing import fonts
 from briefer.briefing.text import markup
 from briefer.briefing.timeline_drawing import timeline_drawing
 from briefer.domain.briefing import Briefing, Cited
+from briefer.files import write_atomically
 from briefer.meta import APP_NAME, __version__
 
 PAGES = {"letter": LETTER, "a4": A4}
@@ -374,13 +373,4 @@ def _decorate(briefing: Briefing, layout: BriefingLayout):  # noqa: ANN202 - rep
 
 def write_pdf(briefing: Briefing, path: Path) -> Path:
     """Render and write atomically: a failure leaves no partial file behind."""
-    data = render(briefing)
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temp = tempfile.mkstemp(prefix=".briefing-", suffix=".pdf", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temp, path)
-    finally:
-        Path(temp).unlink(missing_ok=True)
-    return path
+    return write_atomically(path, render(briefing), prefix=".briefing-")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.domain.records import EntityRef, Note, NoteRevision
+from briefer.files import write_atomically
 from briefer.services.titles import record_titles
 from briefer.store.notes import ImportReport, NoteImportError, NoteStore, utc_now
 from briefer.store.reference import ReferenceStore
@@ -128,13 +127,8 @@ class NotesService:
     def export(self, path: Path) -> int:
         """Write every note and its history as JSON, atomically; returns how many notes."""
         data = self._store.export_data()
-        handle, temp = tempfile.mkstemp(prefix=".notes-", suffix=".json", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(data, file, ensure_ascii=False, indent=2)
-            os.replace(temp, path)
-        finally:
-            Path(temp).unlink(missing_ok=True)
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        write_atomically(path, text.encode("utf-8"), prefix=".notes-")
         return len(data["notes"])
 
     def import_file(self, path: Path) -> ImportReport:

@@ -106,7 +106,7 @@ def test_banner_and_page_size(fixture_db):
 
 
 def test_failed_write_leaves_no_file(fixture_db, tmp_path, monkeypatch):
-    import briefer.briefing.render as module
+    import briefer.files as module
 
     briefing = composer(fixture_db).compose(BriefingRequest())
     monkeypatch.setattr(
