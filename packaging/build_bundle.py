@@ -58,6 +58,30 @@ def build() -> None:
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean"]
     command += ["--log-level", "WARN", "--distpath", str(DIST), "--workpath", str(BUILD / "work")]
     subprocess.run([*command, str(ROOT / "packaging" / "pyinstaller" / "briefer.spec")], check=True)
+    system_library_licences()
+
+
+def system_library_licences() -> None:
+    """Linux: the shared libraries PyInstaller took from the build system (X11, GLib, ICU...)
+    get their Debian copyright files in LICENSES/system, listed in SYSTEM-LIBRARIES.txt."""
+    internal = app_folder() / "_internal"
+    if not sys.platform.startswith("linux") or shutil.which("dpkg") is None:
+        print("licences: system libraries not mapped (needs dpkg)")
+        return
+    output = internal / "LICENSES" / "system"
+    output.mkdir(parents=True, exist_ok=True)
+    lines = ["Shared libraries of the build system in this bundle, by Debian package", ""]
+    for library in sorted(internal.glob("lib*.so*")):
+        if library.is_symlink():
+            continue
+        found = subprocess.run(["dpkg", "-S", library.name], capture_output=True, text=True)
+        package = found.stdout.split(":", 1)[0].strip() if found.returncode == 0 else ""
+        copyright_file = Path("/usr/share/doc") / package / "copyright"
+        if package and copyright_file.is_file():
+            shutil.copyfile(copyright_file, output / f"{package}.txt")
+        lines.append(f"{library.name}: {package or 'not from a Debian package'}")
+    (internal / "LICENSES" / "SYSTEM-LIBRARIES.txt").write_text("\n".join(lines) + "\n")
+    print(f"licences: {len(lines) - 2} system libraries mapped to their packages")
 
 
 def run(command: list[str], user_dir: Path) -> subprocess.CompletedProcess[str]:

@@ -84,18 +84,23 @@ def licence_of(dist: metadata.Distribution) -> str:
 
 
 def copy_licence_files(dist: metadata.Distribution, folder: Path) -> int:
-    """Copy a distribution's licence files: those named like one, and everything under its
-    metadata's ``licenses/`` folder (PEP 639), keeping their relative paths."""
+    """Copy a distribution's licence files, keeping where they sit: those named like one
+    (``numpy/.../random/LICENSE.txt`` stays apart from numpy's own), and everything under its
+    metadata's ``licenses/`` folder (PEP 639)."""
     copied = 0
     for file in dist.files or []:
         parts = Path(str(file)).parts
-        in_licences = ".dist-info" in str(file) and "licenses" in parts
+        in_metadata = bool(parts) and parts[0].endswith(".dist-info")
+        in_licences = in_metadata and "licenses" in parts
         if not (in_licences or _LICENCE_FILE.search(str(file))):
             continue
         source = Path(str(file.locate()))
         if not source.is_file():
             continue
-        relative = Path(*parts[parts.index("licenses") + 1 :]) if in_licences else Path(source.name)
+        if in_licences:
+            relative = Path(*parts[parts.index("licenses") + 1 :])
+        else:
+            relative = Path(*parts[1:]) if in_metadata else Path(*parts)
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, folder / relative)
         copied += 1
@@ -115,6 +120,13 @@ def collect(output: Path) -> list[tuple[str, str, str]]:
                 shutil.copyfile(text, output / name / text.name)
             copied += len(QT_LICENCES)
         rows.append((name, dist.version, licence_of(dist) + ("" if copied else " (no file)")))
+    try:  # the bundle's launcher is PyInstaller's bootloader (GPL with a linking exception)
+        bootloader = metadata.distribution("pyinstaller")
+    except metadata.PackageNotFoundError:
+        bootloader = None
+    if bootloader is not None:
+        copy_licence_files(bootloader, output / "pyinstaller")
+        rows.append(("PyInstaller bootloader", bootloader.version, licence_of(bootloader)))
     python_licence = Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"
     if python_licence.is_file():
         shutil.copyfile(python_licence, output / "LICENSE-Python.txt")

@@ -14,15 +14,17 @@ def version_tuple(version: str = __version__) -> tuple[int, int, int, int]:
     return (padded[0], padded[1], padded[2], padded[3])
 
 
-def version_file_text() -> str:
+def version_file_text(filename: str = f"{APP_NAME}.exe", description: str = APP_NAME) -> str:
+    """The resource of one executable; Task Manager shows ``description`` as its name."""
     numbers = version_tuple()
     strings = {
         "CompanyName": ORGANIZATION,
-        "FileDescription": APP_SUMMARY,
+        "FileDescription": description,
+        "Comments": APP_SUMMARY,
         "FileVersion": __version__,
-        "InternalName": APP_NAME,
+        "InternalName": filename.removesuffix(".exe"),
         "LegalCopyright": "MIT licence; see LICENSES",
-        "OriginalFilename": f"{APP_NAME}.exe",
+        "OriginalFilename": filename,
         "ProductName": APP_NAME,
         "ProductVersion": __version__,
     }
@@ -42,7 +44,7 @@ def version_file_text() -> str:
 """
 
 
-def write_version_file(path: Path) -> str:
+def write_version_file(path: Path, filename: str, description: str) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(version_file_text(), encoding="utf-8")
+    path.write_text(version_file_text(filename, description), encoding="utf-8")
     return str(path)

@@ -49,9 +49,19 @@ def test_every_bundled_distribution_has_a_licence_text(gathered):
 def test_windows_version_resource_carries_the_package_version():
     assert windows_version.version_tuple("0.1.0") == (0, 1, 0, 0)
     assert windows_version.version_tuple("2.10") == (2, 10, 0, 0)
-    text = windows_version.version_file_text()
-    assert f"StringStruct('ProductVersion', '{__version__}')" in text
-    assert f"StringStruct('OriginalFilename', '{APP_NAME}.exe')" in text
+    text = windows_version.version_file_text("briefer-cli.exe", "Briefer command line")
+    # PyInstaller evaluates the file as these constructors; check it parses the same way
+    found: dict[str, str] = {}
+    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "VarFileInfo")
+
+    def string_struct(key: str, value: str) -> None:
+        found[key] = value
+
+    constructors = {name: (lambda *a, **k: (a, k)) for name in (*names, "VarStruct")}
+    eval(text, {"__builtins__": {}, "StringStruct": string_struct, **constructors})
+    assert found["ProductVersion"] == __version__
+    assert found["OriginalFilename"] == "briefer-cli.exe"
+    assert found["FileDescription"] == "Briefer command line"
 
 
 def test_desktop_entry_names_the_app_and_its_icon():
