@@ -15,6 +15,8 @@ from briefer.store.errors import StoreError
 
 if TYPE_CHECKING:
     from briefer.domain.search import SearchHit, SearchResults, Segments
+    from briefer.services.notes import NotesService
+    from briefer.store.reference import ReferenceStore
 
 EXIT_FOUND, EXIT_NONE, EXIT_ERROR = 0, 1, 2
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
@@ -44,7 +46,6 @@ def add_search_command(commands: argparse._SubParsersAction) -> None:
 
 def cmd_search(args: argparse.Namespace, reference_path: str | None) -> int:
     from briefer.domain.search import parse_query
-    from briefer.services.notes import NotesService
     from briefer.services.search import SearchService
     from briefer.store.reference import ReferenceStore
 
@@ -54,7 +55,7 @@ def cmd_search(args: argparse.Namespace, reference_path: str | None) -> int:
     if args.limit < 1:
         raise StoreError("--limit must be at least 1")
     store = ReferenceStore(paths.reference_db_path(reference_path))
-    notes = _notes_service(store, NotesService)
+    notes = _notes_service(store)
     results = SearchService(store.search_index(), notes).search(text, args.kind or ())
     if results.notice:
         print(f"briefer: {results.notice}", file=sys.stderr)
@@ -82,15 +83,16 @@ def _print_results(results: SearchResults, args: argparse.Namespace) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
 
 
-def _notes_service(store: Any, service_type: type) -> Any:
+def _notes_service(store: ReferenceStore) -> NotesService | None:
     """The user's notes when their database exists and opens; a note on stderr otherwise."""
+    from briefer.services.notes import NotesService
     from briefer.store.user_db import UserStore
 
     path = paths.user_db_path()
     if not path.is_file():
         return None
     try:
-        return service_type(UserStore(path), store)
+        return NotesService(UserStore(path), store)
     except StoreError as error:
         print(f"briefer: notes not searched: {error}", file=sys.stderr)
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from briefer.domain.records import EntityRef, LaunchAttempt
 from briefer.domain.vocabulary import EntityKind
 from briefer.store.reference import ReferenceStore
@@ -13,8 +15,10 @@ def launch_title(launch: LaunchAttempt) -> str:
     return f"{launch.vehicle} · {launch.payload or '?'} ({launch.date_utc})"
 
 
+@lru_cache(maxsize=4)
 def record_titles(store: ReferenceStore) -> dict[EntityRef, str]:
-    """Titles of every record of the dataset (a few queries; cache the result)."""
+    """Titles of every record of the dataset, read once per (read-only) store: the notes and
+    the detail links share them. Callers must not change the dict."""
     titles: dict[EntityRef, str] = {}
     for launch in store.launch_attempts():
         titles[EntityRef(EntityKind.LAUNCH_ATTEMPT, launch.id)] = launch_title(launch)

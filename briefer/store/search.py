@@ -60,22 +60,23 @@ class IndexSearch:
         except sqlite3.DatabaseError as error:
             raise DatabaseCorrupt(self._path, str(error)) from error
 
-    def _first(
-        self, table: str, match: str, kinds: tuple[str, ...], limit: int
-    ) -> tuple[list[int], bool]:
-        """Up to ``limit`` matches in index order, and True when there are more.
-
-        Unscored and without ORDER BY, FTS5 stops at the LIMIT: cheap however many match.
-        """
+    def _read(
+        self, table: str, match: str, kinds: tuple[str, ...], limit: int, scored: bool = False
+    ) -> tuple[list[tuple[int, float]], bool]:
+        """Up to ``limit`` matches in index order (with bm25 when ``scored``, else rank 0),
+        and True when there are more. Without ORDER BY, FTS5 stops at the LIMIT and scores
+        only the rows it returns: cheap however many match."""
+        rank = _RANKS[table] if scored else "0.0"
         rows = self._rows(
-            f"SELECT {table}.rowid FROM {table}{_kinds(table, kinds)} LIMIT ?",
+            f"SELECT {table}.rowid, {rank} FROM {table}{_kinds(table, kinds)} LIMIT ?",
             (match, *kinds, limit + 1),
         )
-        return [row[0] for row in rows[:limit]], len(rows) > limit
+        return [(row[0], row[1]) for row in rows[:limit]], len(rows) > limit
 
     def _ranked(
         self, table: str, match: str, kinds: tuple[str, ...], limit: int
     ) -> list[tuple[int, float]]:
+        """The ``limit`` best matches by bm25 (every match is scored)."""
         rank = _RANKS[table]
         rows = self._rows(
             f"SELECT {table}.rowid, {rank} FROM {table}{_kinds(table, kinds)} "
@@ -84,34 +85,19 @@ class IndexSearch:
         )
         return [(row[0], row[1]) for row in rows]
 
-    def _scored(
-        self, match: str, kinds: tuple[str, ...], limit: int
-    ) -> tuple[list[tuple[int, float]], bool]:
-        """Up to ``limit`` matches with their bm25 in one pass, and True when there are more."""
-        rank = _RANKS["search_index"]
-        rows = self._rows(
-            f"SELECT search_index.rowid, {rank} FROM search_index{_kinds('search_index', kinds)} "
-            "LIMIT ?",
-            (match, *kinds, limit + 1),
-        )
-        return [(row[0], row[1]) for row in rows[:limit]], len(rows) > limit
-
     def _best(
         self, match: str, kinds: tuple[str, ...], limit: int, selective: bool
     ) -> tuple[list[tuple[int, float]], bool]:
         if selective:  # likely few matches: score them in the same pass that finds them
-            few, more = self._scored(match, kinds, limit)
+            few, more = self._read("search_index", match, kinds, limit, scored=True)
             if not more:
                 return sorted(few, key=lambda item: item[1]), False
-        first, broad = self._first("search_index", match, kinds, FULL_RANK_LIMIT)
+        first, broad = self._read("search_index", match, kinds, FULL_RANK_LIMIT)
         if not broad:
             return (self._ranked("search_index", match, kinds, limit) if first else []), False
-        named, many = self._first("search_titles", match, kinds, NAMES_RANK_LIMIT)
-        if many:
-            best = [(doc, 0.0) for doc in named[:limit]]
-        else:
-            best = self._ranked("search_titles", match, kinds, limit)
-        return best + [(doc, 0.0) for doc in first[:limit]], True
+        named, many = self._read("search_titles", match, kinds, NAMES_RANK_LIMIT)
+        best = named[:limit] if many else self._ranked("search_titles", match, kinds, limit)
+        return best + first[:limit], True
 
     def candidates(
         self,

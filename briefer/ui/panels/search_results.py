@@ -53,11 +53,14 @@ class _HtmlDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
 
-    def _document(self, option: QStyleOptionViewItem, index: AnyIndex) -> QTextDocument:
+    def _document(
+        self, option: QStyleOptionViewItem, index: AnyIndex, style: str = ""
+    ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(_PADDING)
-        document.setHtml(str(index.data(HTML_ROLE) or ""))
+        document.setDefaultStyleSheet(style)
+        document.setHtml(f"<body>{index.data(HTML_ROLE) or ''}</body>")
         document.setTextWidth(max(self._view.viewport().width(), 200))
         return document
 
@@ -70,12 +73,11 @@ class _HtmlDelegate(QStyledItemDelegate):
             painter.fillRect(option.rect, palette.color(QPalette.ColorRole.Highlight))
         elif index.data(EXPAND_ROLE) is None and index.data(HIT_ROLE) is None:
             painter.fillRect(option.rect, palette.color(QPalette.ColorRole.AlternateBase))
-        document = self._document(option, index)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         colour = palette.color(QPalette.ColorGroup.Active, text_role).name()
         muted = colour if selected else _muted(palette)
-        document.setDefaultStyleSheet(f"body {{ color: {colour}; }} .muted {{ color: {muted}; }}")
-        document.setHtml(f"<body>{index.data(HTML_ROLE) or ''}</body>")
+        style = f"body {{ color: {colour}; }} .muted {{ color: {muted}; }}"
+        document = self._document(option, index, style)
         painter.translate(QRectF(option.rect).topLeft())
         document.drawContents(painter)
         painter.restore()
