@@ -1,10 +1,43 @@
-"""Writing the files the analyst exports (briefings, notes) so they are whole or absent."""
+"""Writing the files the analyst exports (briefings, notes, charts) so they are whole or absent.
+
+Every export goes through :func:`write_atomically`: it only ever replaces a regular file (never
+a device, FIFO, socket or folder, even when run as root), writes through symbolic links, keeps
+an existing file's permissions, and renames a synced temporary file into place.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+class UnsafeOutputError(OSError):
+    """The output path names something that is not a regular file, so nothing was written.
+
+    An ``OSError`` so every caller that already reports a failed write (``except OSError``)
+    reports this one too; ``str(error)`` is the one-line message for the user.
+    """
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def _not_a_file(path: Path, kind: str) -> UnsafeOutputError:
+    return UnsafeOutputError(f"will not write {path}: it is {kind}, not a regular file", path)
 
 
 def _default_mode() -> int:
@@ -14,17 +47,92 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
+def _existing(path: Path) -> os.stat_result | None:
+    """The stat of the regular file at ``path``, None when there is none yet.
+
+    Raises:
+        UnsafeOutputError: ``path`` is a folder, device, FIFO or socket.
+    """
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    for test, kind in _KINDS:
+        if test(found.st_mode):
+            raise _not_a_file(path, kind)
+    if not stat.S_ISREG(found.st_mode):
+        raise _not_a_file(path, "something else")
+    return found
+
+
+def output_target(path: Path) -> Path:
+    """Where writing ``path`` really lands: symbolic links followed to their final target (a
+    dangling link's target is created, as the shell's ``>`` does)."""
+    return Path(os.path.realpath(path))
+
+
 def write_atomically(path: Path, data: bytes, prefix: str = ".briefer-") -> Path:
-    """Write ``data`` through a temporary file beside ``path`` and rename it into place: a
-    failure leaves no partial file. The file gets ordinary permissions, not the temporary
-    file's private ones, so colleagues sharing the folder can open it."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temp = tempfile.mkstemp(prefix=prefix, suffix=path.suffix, dir=folder)
+    """Write ``data`` to ``path`` so it is the old file or the new one, never a partial one.
+
+    Returns ``path`` as given. Raises UnsafeOutputError (before writing anything) when the
+    path is not a regular file, and OSError when the write fails; no temporary file remains.
+    """
+    target = output_target(path)
+    old = _existing(target)
+    handle, temp = tempfile.mkstemp(prefix=prefix, suffix=target.suffix, dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-        os.chmod(temp, _default_mode())
-        os.replace(temp, path)
+            file.flush()
+            os.fsync(file.fileno())
+        _take_over_attributes(temp, old)
+        _existing(target)  # checked again: something may have appeared there meanwhile
+        os.replace(temp, target)
     finally:
         Path(temp).unlink(missing_ok=True)
+    _sync_folder(target.parent)
     return path
+
+
+def _take_over_attributes(temp: str, old: os.stat_result | None) -> None:
+    """The old file's permission bits (and owner, when allowed), else ordinary new-file ones."""
+    if old is None:
+        os.chmod(temp, _default_mode())
+        return
+    if hasattr(os, "chown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(OSError):
+            os.chown(temp, old.st_uid, old.st_gid)
+    os.chmod(temp, stat.S_IMODE(old.st_mode))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not every system can open a folder (Windows cannot)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def write_stream(data: bytes, stream: BinaryIO | None = None) -> None:
+    """Write ``data`` to standard output (or ``stream``) for ``-o -``.
+
+    Raises:
+        UnsafeOutputError: the stream is a terminal, which binary data would garble.
+        BrokenPipeError: the reader stopped early (standard output then goes nowhere, so
+            Python's own flush at exit stays quiet).
+    """
+    out = stream if stream is not None else sys.stdout.buffer
+    if out.isatty():
+        message = "will not write binary data to a terminal: redirect standard output to a file"
+        raise UnsafeOutputError(message, Path("-"))
+    try:
+        out.write(data)
+        out.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        raise
