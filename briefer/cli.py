@@ -7,11 +7,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from briefer import paths
 from briefer.meta import APP_NAME, __version__
 from briefer.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from briefer.domain.briefing import Briefing
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -19,8 +22,22 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr and exit code 2."""
 
+    #: Words may start with "-" (``briefer search -chollima``): only an exact option is one.
+    dash_words = False
+
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+    def _parse_optional(self, arg_string: str) -> Any:  # argparse's option-or-word decision
+        known = arg_string in self._option_string_actions
+        if self.dash_words and _is_dash_word(arg_string) and not known:
+            return None
+        return super()._parse_optional(arg_string)
+
+
+def _is_dash_word(text: str) -> bool:
+    """``-chollima`` or ``-1``, not ``--json`` nor a lone ``-``."""
+    return len(text) > 1 and text[0] == "-" and text[1] != "-"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_search_command(commands)
     search_parser = commands.choices["search"]
+    assert isinstance(search_parser, _Parser)
+    search_parser.dash_words = True
     _add_db_option(search_parser, default=argparse.SUPPRESS)
     return parser
 
@@ -70,7 +89,11 @@ def _add_brief_command(commands: argparse._SubParsersAction) -> None:
     brief.add_argument("--author", default="", help="author line")
     brief.add_argument("--page-size", choices=PAGE_SIZES, default="letter", help="paper size")
     brief.add_argument(
-        "-o", "--output", metavar="FILE.pdf", required=True, help="where to write the PDF"
+        "-o",
+        "--output",
+        metavar="FILE.pdf",
+        required=True,
+        help="where to write the PDF ('-' for standard output); only ever replaces a regular file",
     )
     _add_db_option(brief, default=argparse.SUPPRESS)
 
@@ -165,7 +188,6 @@ def cmd_data_info(args: argparse.Namespace) -> int:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from briefer.briefing.render import write_pdf
     from briefer.services.briefing import BriefingComposer, BriefingRequest
     from briefer.services.comparison import ComparisonService
     from briefer.services.launches import LaunchService
@@ -185,13 +207,27 @@ def cmd_brief(args: argparse.Namespace) -> int:
         author=args.author,
         page_size=args.page_size,
     )
-    output = Path(args.output).expanduser()
-    try:
-        write_pdf(composer.compose(request), output)
-    except OSError as error:
-        raise StoreError(f"cannot write {output}: {error.strerror or error}") from error
-    print(f"wrote {output}")
+    _write_briefing(composer.compose(request), args.output)
     return EXIT_OK
+
+
+def _write_briefing(briefing: Briefing, output: str) -> None:
+    """To a file (then "wrote ..." on stdout) or, for ``-``, the PDF alone on stdout."""
+    from briefer.briefing.render import render, write_pdf
+    from briefer.files import UnsafeOutputError, write_stream
+
+    target = Path(output).expanduser()
+    try:
+        if output == "-":
+            write_stream(render(briefing))
+            return
+        write_pdf(briefing, target)
+    except UnsafeOutputError as error:
+        raise StoreError(str(error)) from error
+    except OSError as error:
+        where = "standard output" if output == "-" else target
+        raise StoreError(f"cannot write {where}: {error.strerror or error}") from error
+    print(f"wrote {target}")
 
 
 def _ids(text: str) -> tuple[str, ...]:
@@ -218,7 +254,9 @@ def run_headless(args: argparse.Namespace) -> int:
             return cmd_search(args, args.db)
         return cmd_version(args)
     except StoreError as error:
-        print(f"briefer: error: {error}", file=sys.stderr)
+        from briefer.terminal_text import printable
+
+        print(f"briefer: error: {printable(str(error))}", file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -227,4 +265,52 @@ def is_headless(args: argparse.Namespace) -> bool:
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _reject_undecodable(parser, args)
+    return args
+
+
+def _reject_undecodable(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Every text argument, checked once: bytes the locale cannot decode arrive as lone
+    surrogates (PEP 383) and would fail later, far from the option that carried them."""
+    for dest, value in vars(args).items():
+        texts = value if isinstance(value, list) else [value]
+        for text in texts:
+            if isinstance(text, str) and not _is_encodable(text):
+                name = _argument_names(parser).get(dest, dest)
+                encoding = sys.getfilesystemencoding()
+                parser.error(f"argument {name}: '{_shown(text)}' is not valid {encoding} text")
+
+
+def _is_encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(text: str) -> str:
+    """The undecodable bytes as ``\\xe9`` escapes, the rest as typed."""
+    from briefer.terminal_text import printable
+
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return printable(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+    return printable(raw.decode("utf-8", "backslashreplace"))
+
+
+def _argument_names(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """``dest`` -> how the user spelt it (``--author``, ``query``), across every subcommand."""
+    names: dict[str, str] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                names = {**_argument_names(sub), **names}
+        elif action.option_strings:
+            names.setdefault(action.dest, max(action.option_strings, key=len))
+        else:
+            names.setdefault(action.dest, action.dest)
+    return names

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from briefer import paths
 from briefer.domain.vocabulary import SearchKind
 from briefer.store.errors import StoreError
+from briefer.terminal_text import json_safe, printable
 
 if TYPE_CHECKING:
     from briefer.domain.search import SearchHit, SearchResults, Segments
@@ -28,6 +29,8 @@ def add_search_command(commands: argparse._SubParsersAction) -> None:
         help="search every record and your notes",
         description="Search launch attempts, events, systems, resolutions, provisions, "
         "organisations, sites, sources and your notes. Words match as prefixes; quote a phrase. "
+        "A word may start with '-' (briefer search -chollima); after '--' every argument is a "
+        "word (briefer search -- --kind). "
         "Exit status: 0 when something matched, 1 when nothing did, 2 on an error.",
     )
     search.add_argument("query", nargs="+", help="what to look for (several words narrow it)")
@@ -58,7 +61,7 @@ def cmd_search(args: argparse.Namespace, reference_path: str | None) -> int:
     notes = _notes_service(store)
     results = SearchService(store.search_index(), notes).search(text, args.kind or ())
     if results.notice:
-        print(f"briefer: {results.notice}", file=sys.stderr)
+        print(f"briefer: {printable(results.notice)}", file=sys.stderr)
     _print_results(results, args)
     if not results.total:
         print(f"briefer: no matches for {text!r}", file=sys.stderr)
@@ -74,7 +77,8 @@ def _print_results(results: SearchResults, args: argparse.Namespace) -> None:
         out.reconfigure(errors="replace")
     try:
         if args.json:
-            print(json.dumps(results_as_dict(results, args.limit), ensure_ascii=False, indent=2))
+            text = json.dumps(results_as_dict(results, args.limit), ensure_ascii=False, indent=2)
+            print(json_safe(text))
         else:
             bold = out.isatty() and not os.environ.get("NO_COLOR")
             write_text(results, args.limit, out, bold)
@@ -94,14 +98,17 @@ def _notes_service(store: ReferenceStore) -> NotesService | None:
     try:
         return NotesService(UserStore(path), store)
     except StoreError as error:
-        print(f"briefer: notes not searched: {error}", file=sys.stderr)
+        print(f"briefer: notes not searched: {printable(str(error))}", file=sys.stderr)
         return None
 
 
 def _marked(parts: Segments, bold: bool) -> str:
+    """One line of text with control characters escaped, matches in bold on a terminal."""
     if not bold:
-        return "".join(text for text, _ in parts)
-    return "".join(f"{_BOLD}{text}{_RESET}" if hit else text for text, hit in parts)
+        return printable("".join(text for text, _ in parts))
+    return "".join(
+        f"{_BOLD}{printable(text)}{_RESET}" if hit else printable(text) for text, hit in parts
+    )
 
 
 def write_text(results: SearchResults, limit: int, out: TextIO, bold: bool) -> None:
@@ -110,7 +117,7 @@ def write_text(results: SearchResults, limit: int, out: TextIO, bold: bool) -> N
     for group in results.groups:
         print(f"{group.label} ({len(group.hits)})", file=out)
         for hit in group.hits[:limit]:
-            when = f"{hit.when}  " if hit.when else ""
+            when = f"{printable(hit.when)}  " if hit.when else ""
             print(f"  {when}{_marked(hit.title, bold)}  [{_handle(hit)}]", file=out)
             if hit.snippet:
                 print(f"      {_marked(hit.snippet, bold)}", file=out)
@@ -120,7 +127,7 @@ def write_text(results: SearchResults, limit: int, out: TextIO, bold: bool) -> N
 
 def _handle(hit: SearchHit) -> str:
     """What to pass to other commands, e.g. ``briefer brief --launch ID``."""
-    return f"{hit.ref.kind} {hit.ref.id}"
+    return printable(f"{hit.ref.kind} {hit.ref.id}")
 
 
 def results_as_dict(results: SearchResults, limit: int) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -233,3 +234,67 @@ def test_search_on_an_ascii_terminal_is_not_a_traceback(fixture_db):
     )
     assert ascii_only.returncode == 0 and "Traceback" not in ascii_only.stderr
     assert "West Site" in ascii_only.stdout
+
+
+def test_brief_to_standard_output_is_the_pdf_alone(fixture_db):
+    result = subprocess.run(
+        [sys.executable, "-m", "briefer", "brief", "--db", str(fixture_db), "-o", "-"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and result.stderr == b""
+    assert result.stdout.startswith(b"%PDF-") and result.stdout.rstrip().endswith(b"%%EOF")
+
+
+def _fifo(folder: Path) -> Path:
+    os.mkfifo(folder / "pipe.pdf")
+    return folder / "pipe.pdf"
+
+
+def _folder(folder: Path) -> Path:
+    (folder / "dir.pdf").mkdir()
+    return folder / "dir.pdf"
+
+
+@pytest.mark.parametrize(
+    ("make", "is_kind", "word"),
+    [
+        (lambda _folder: Path("/dev/null"), stat.S_ISCHR, "character device"),
+        (_fifo, stat.S_ISFIFO, "named pipe"),
+        (_folder, stat.S_ISDIR, "folder"),
+    ],
+)
+def test_brief_never_replaces_what_is_not_a_regular_file(fixture_db, tmp_path, make, is_kind, word):
+    path = make(tmp_path)
+    result = briefer("brief", "--db", str(fixture_db), "-o", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"briefer: error: will not write {path}: it is a {word}")
+    assert len(result.stderr.splitlines()) == 1
+    assert is_kind(os.lstat(path).st_mode)
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["brief", "--author", b"Jos\xe9", "-o", "OUT"], "--author"),
+        (["brief", "--banner", b"SECRET \xff", "-o", "OUT"], "--banner"),
+        (["brief", "-o", b"OUT\xe9"], "--output"),
+        (["search", b"Jos\xe9"], "query"),
+    ],
+)
+def test_undecodable_argument_is_one_line_naming_it(fixture_db, tmp_path, args, name):
+    out = os.fsencode(tmp_path / "b.pdf")
+    argv = [
+        out + arg[3:] if isinstance(arg, bytes) and arg.startswith(b"OUT") else arg for arg in args
+    ]
+    argv = [out if arg == "OUT" else arg for arg in argv]
+    result = subprocess.run(
+        [sys.executable, "-m", "briefer", *argv, "--db", str(fixture_db)],
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"briefer: error: argument {name}: ")
+    assert "\\x" in lines[0] and "not valid" in lines[0]
+    assert list(tmp_path.glob("b.pdf*")) == []
