@@ -215,6 +215,7 @@ class Note:
     tags: tuple[str, ...]
     created_utc: str
     updated_utc: str
+    version: int = 0  # bumped by every write; a save names the version it was based on
 
 
 @dataclass(frozen=True)
@@ -224,3 +225,4 @@ class NoteRevision:
     body: str
     tags: tuple[str, ...]
     saved_utc: str
+    kind: str = "edit"  # edit, conflict (a text that met a newer one), merge, import, restore

@@ -6,6 +6,7 @@ comparison, sanctions and detail modules load when the analyst first reaches the
 
 from __future__ import annotations
 
+import sys
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,9 +15,10 @@ from briefer.services.dataset import DatasetSummary, summarize
 from briefer.services.launches import LaunchService
 from briefer.services.settings import SettingsService
 from briefer.services.timeline import TimelineService
+from briefer.store.backups import back_up, backup_folder
 from briefer.store.reference import ReferenceStore
-from briefer.store.user_db import UserStore
-from briefer.store.user_safety import back_up, backup_folder, open_user_store
+from briefer.store.user_db import UserDatabaseFault, UserStore
+from briefer.store.user_safety import open_user_store
 
 if TYPE_CHECKING:
     from briefer.services.briefing import BriefingComposer
@@ -81,9 +83,17 @@ class ServiceContext:
 
         return DetailService(self.reference)
 
-    def back_up_user_data(self) -> Path:
-        """A dated copy of the user database; the five newest are kept (run at start-up)."""
-        return back_up(self.user, backup_folder(self.user.path))
+    def back_up_user_data(self) -> str:
+        """A dated copy of the user database when the notes changed since the last one; the
+        five newest are kept (run at start-up). Returns what happened, in a sentence."""
+        if not self.user.writable:
+            return "Notes are read-only; no backup was made"
+        try:
+            made = back_up(self.user, backup_folder(self.user.path))
+        except UserDatabaseFault as error:
+            print(f"briefer: warning: {error}", file=sys.stderr)
+            return f"Backup failed: {error}"
+        return f"Notes backed up to {made}" if made else "Notes unchanged since the last backup"
 
     def dataset_with_counts(self) -> DatasetSummary:
         """The dataset summary with row counts per public view (a few queries; on demand)."""

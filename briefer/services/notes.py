@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +10,8 @@ from pathlib import Path
 from briefer.domain.records import EntityRef, Note, NoteRevision
 from briefer.files import write_atomically
 from briefer.services.titles import record_titles
-from briefer.store.notes import ImportReport, NoteImportError, NoteStore, utc_now
+from briefer.store.note_exchange import ImportReport, NoteImportError, export_data, import_data
+from briefer.store.notes import Draft, NoteSaveError, NoteStore, SaveResult
 from briefer.store.reference import ReferenceStore
 from briefer.store.user_db import UserStore
 
@@ -35,45 +35,63 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 
 class NotesService:
+    """Notes on records. A store opened read-only (disk full, read-only folder) still lists
+    and searches; saving then raises ``NoteSaveError`` with the reason."""
+
     def __init__(self, user: UserStore, reference: ReferenceStore) -> None:
+        self._user = user
         self._store = NoteStore(user.connection)
         self._reference = reference
         self._titles: dict[EntityRef, str] | None = None
 
+    @property
+    def read_only_reason(self) -> str | None:
+        return self._user.read_only_reason
+
+    def data_version(self) -> int:
+        return self._user.data_version()
+
     # one note per record, as the detail pane edits it ----------------------------------
     def note_for(self, ref: EntityRef) -> Note | None:
-        notes = self._store.for_entity(ref.kind, ref.id)
-        return notes[0] if notes else None
+        return self._store.by_entity(ref.kind, ref.id)
 
     def save(self, ref: EntityRef, body: str, tags: tuple[str, ...] = ()) -> Note:
-        """Save the record's note (creating it on first save); unchanged text writes nothing."""
+        """Save on top of whatever the record's note holds now (scripts, the command line)."""
         current = self.note_for(ref)
-        now = utc_now()
-        if current is None:
-            note = Note(uuid.uuid4().hex, ref.kind, ref.id, body, tags, now, now)
-        else:
-            note = Note(current.id, ref.kind, ref.id, body, tags, current.created_utc, now)
-        return self._store.save(note)
+        return self.save_draft(ref, body, tags, current.version if current else None).note
+
+    def save_draft(
+        self,
+        ref: EntityRef,
+        body: str,
+        tags: tuple[str, ...],
+        base_version: int | None,
+        amend: bool = False,
+    ) -> SaveResult:
+        """Save text edited from note version ``base_version`` (None: there was no note).
+
+        Raises:
+            NoteSaveError: read-only, too large, or the disk refused; nothing was stored.
+        """
+        self._check_writable()
+        return self._store.save(Draft(ref.kind, ref.id, body, tags, base_version), amend)
+
+    def _check_writable(self) -> None:
+        if self._user.read_only_reason:
+            raise NoteSaveError(f"notes are read-only: {self._user.read_only_reason}")
 
     def revisions(self, note_id: str) -> list[NoteRevision]:
         return self._store.revisions(note_id)
 
     def restore(self, note_id: str, revision: int) -> Note:
         """Make an earlier revision current again (recorded as a new revision)."""
+        self._check_writable()
         note = self._store.get(note_id)
         old = next((r for r in self._store.revisions(note_id) if r.revision == revision), None)
         if note is None or old is None:
             raise KeyError(f"no revision {revision} of note {note_id}")
-        restored = Note(
-            note.id,
-            note.entity_kind,
-            note.entity_id,
-            old.body,
-            old.tags,
-            note.created_utc,
-            utc_now(),
-        )
-        return self._store.save(restored)
+        with self._store.transaction():
+            return self._store.replace_text(note, old.body, old.tags, "restore")
 
     # the notes list ---------------------------------------------------------------------
     def entries(self, text: str = "", tag: str = "") -> list[NoteEntry]:
@@ -126,7 +144,7 @@ class NotesService:
     # carrying notes between workstations ------------------------------------------------
     def export(self, path: Path) -> int:
         """Write every note and its history as JSON, atomically; returns how many notes."""
-        data = self._store.export_data()
+        data = export_data(self._store)
         text = json.dumps(data, ensure_ascii=False, indent=2)
         write_atomically(path, text.encode("utf-8"), prefix=".notes-")
         return len(data["notes"])
@@ -139,4 +157,8 @@ class NotesService:
             raise NoteImportError(f"cannot read {path}: {error.strerror or error}") from error
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise NoteImportError(f"{path.name} is not a JSON notes export ({error})") from error
-        return self._store.import_data(data)
+        except RecursionError:
+            message = f"{path.name} is nested too deeply to be a notes export"
+            raise NoteImportError(message) from None
+        self._check_writable()
+        return import_data(self._store, data)

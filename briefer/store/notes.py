@@ -1,124 +1,123 @@
-"""Notes in the user database: saves with revision history, and JSON export and import."""
+"""Notes in the user database: one per record, saves that never overwrite a newer text,
+revision history, and JSON export and import (``note_exchange``)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
+from briefer.domain.note_rules import merged_tags, merged_text, size_problem, utc_now
 from briefer.domain.records import Note, NoteRevision
 from briefer.store.errors import StoreError, UserDatabaseError
+from briefer.store.faults import Fault, classify, describe
 
-EXPORT_FORMAT = "briefer-notes"
-EXPORT_VERSION = 1
-
-
-class NoteImportError(StoreError):
-    """A notes file that cannot be imported; nothing was changed."""
+__all__ = ["NoteSaveError", "NoteStore", "SaveResult", "utc_now"]
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+class NoteSaveError(StoreError):
+    """A note that could not be written; the text was not stored and is still the caller's."""
+
+    def __init__(self, message: str, fault: Fault | None = None) -> None:
+        super().__init__(message)
+        self.fault = fault
 
 
 @dataclass(frozen=True)
-class ImportReport:
-    added: int
-    updated: int
-    kept_newer: int
-    unchanged: int
+class SaveResult:
+    """What a save wrote; ``met`` is the newer stored note the save found (both texts kept)."""
+
+    note: Note
+    met: Note | None = None
 
     @property
-    def sentence(self) -> str:
-        return (
-            f"{self.added} added, {self.updated} updated, {self.unchanged} already up to date, "
-            f"{self.kept_newer} kept because the note here is newer"
-        )
+    def conflict(self) -> bool:
+        return self.met is not None
 
 
-def _note(row: sqlite3.Row | tuple[Any, ...]) -> Note:
-    note_id, kind, entity, body, created, updated, tags = row
-    return Note(note_id, kind, entity, body, tuple(json.loads(tags)), created, updated)
+@dataclass(frozen=True)
+class Draft:
+    """Text to store on a record, with the note version it was edited from (None: new)."""
+
+    kind: str
+    entity_id: str
+    body: str
+    tags: tuple[str, ...]
+    base_version: int | None
 
 
 _COLUMNS = ("id", "entity_kind", "entity_id", "body", "created_utc", "updated_utc", "tags")
-_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM notes"
+_SELECT = f"SELECT {', '.join(_COLUMNS)}, version FROM notes"
+
+
+def _note(row: sqlite3.Row | tuple[Any, ...]) -> Note:
+    note_id, kind, entity, body, created, updated, tags, version = row
+    return Note(note_id, kind, entity, body, tuple(json.loads(tags)), created, updated, version)
 
 
 class NoteStore:
-    """Every write is one transaction: the note and its new revision land together or not at all."""
+    """Every write is one transaction: the note and its revision land together or not at all."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, session: str = "") -> None:
         self._conn = conn
+        self.session = session or uuid.uuid4().hex
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._conn.execute("BEGIN IMMEDIATE")
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; SQLite's errors leave it as ``NoteSaveError`` naming the fault."""
         try:
-            yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        except (sqlite3.Error, OSError) as error:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise NoteSaveError(describe(error), classify(error)) from error
 
+    # reading --------------------------------------------------------------------------
     def get(self, note_id: str) -> Note | None:
         row = self._conn.execute(f"{_SELECT} WHERE id = ?", (note_id,)).fetchone()
         return _note(row) if row else None
 
-    def for_entity(self, kind: str, entity_id: str) -> list[Note]:
-        sql = f"{_SELECT} WHERE entity_kind = ? AND entity_id = ? ORDER BY updated_utc DESC"
-        return [_note(row) for row in self._conn.execute(sql, (kind, entity_id))]
+    def by_entity(self, kind: str, entity_id: str) -> Note | None:
+        sql = f"{_SELECT} WHERE entity_kind = ? AND entity_id = ?"
+        row = self._conn.execute(sql, (kind, entity_id)).fetchone()
+        return _note(row) if row else None
 
     def all(self) -> list[Note]:
         return [_note(row) for row in self._conn.execute(f"{_SELECT} ORDER BY updated_utc DESC")]
 
-    def save(self, note: Note) -> Note:
-        """Insert or update ``note`` and record its text as a new revision (if it changed)."""
-        with self._transaction():
-            self._write(note)
-        return note
-
-    def _write(self, note: Note) -> None:
-        current = self.get(note.id)
-        if current is not None and (current.body, current.tags) == (note.body, note.tags):
-            return
-        tags = json.dumps(list(note.tags), ensure_ascii=False)
-        self._conn.execute(
-            "INSERT INTO notes (id, entity_kind, entity_id, body, created_utc, updated_utc, tags) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body, "
-            "tags = excluded.tags, updated_utc = excluded.updated_utc",
-            (
-                note.id,
-                note.entity_kind,
-                note.entity_id,
-                note.body,
-                note.created_utc,
-                note.updated_utc,
-                tags,
-            ),
-        )
-        self._conn.execute(
-            "INSERT INTO note_revisions (note_id, revision, body, tags, saved_utc) VALUES "
-            "(?, (SELECT COALESCE(MAX(revision), 0) + 1 FROM note_revisions WHERE note_id = ?), "
-            "?, ?, ?)",
-            (note.id, note.id, note.body, tags, note.updated_utc),
-        )
-
     def revisions(self, note_id: str) -> list[NoteRevision]:
+        """Newest first, by when each text was saved (imported texts keep their own time)."""
         rows = self._conn.execute(
-            "SELECT note_id, revision, body, tags, saved_utc FROM note_revisions "
-            "WHERE note_id = ? ORDER BY revision DESC",
+            "SELECT note_id, revision, body, tags, saved_utc, kind FROM note_revisions "
+            "WHERE note_id = ? ORDER BY saved_utc DESC, revision DESC",
             (note_id,),
         )
-        return [NoteRevision(n, r, b, tuple(json.loads(t)), s) for n, r, b, t, s in rows]
+        return [NoteRevision(n, r, b, tuple(json.loads(t)), s, k) for n, r, b, t, s, k in rows]
+
+    def fingerprint(self) -> str:
+        """Changes whenever any note or revision does (to skip backups of an unchanged base)."""
+        digest = hashlib.sha256()
+        for row in self._conn.execute(
+            "SELECT id, version, updated_utc FROM notes ORDER BY id"
+        ).fetchall() + self._conn.execute("SELECT COUNT(*) FROM note_revisions").fetchall():
+            digest.update(repr(tuple(row)).encode("utf-8"))
+        return digest.hexdigest()[:12]
 
     def search(self, match: str, limit: int = 100) -> list[Note]:
         """Notes matching the FTS5 query ``match``, best first."""
-        columns = ", ".join(f"n.{column}" for column in _COLUMNS)
+        columns = ", ".join(f"n.{column}" for column in (*_COLUMNS, "version"))
         try:
             rows = self._conn.execute(
                 f"SELECT {columns} FROM notes_search JOIN notes n ON n.rowid = notes_search.rowid "
@@ -132,95 +131,122 @@ class NoteStore:
     def integrity(self) -> str:
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
 
-    # export and import ----------------------------------------------------------------
-    def export_data(self) -> dict[str, Any]:
-        notes = []
-        for note in self.all():
-            revisions = [
-                {
-                    "revision": r.revision,
-                    "body": r.body,
-                    "tags": list(r.tags),
-                    "saved_utc": r.saved_utc,
-                }
-                for r in self.revisions(note.id)
-            ]
-            notes.append(
-                {
-                    "id": note.id,
-                    "entity_kind": note.entity_kind,
-                    "entity_id": note.entity_id,
-                    "body": note.body,
-                    "tags": list(note.tags),
-                    "created_utc": note.created_utc,
-                    "updated_utc": note.updated_utc,
-                    "revisions": revisions,
-                }
-            )
-        return {
-            "format": EXPORT_FORMAT,
-            "version": EXPORT_VERSION,
-            "exported_utc": utc_now(),
-            "notes": notes,
-        }
+    # writing --------------------------------------------------------------------------
+    def save(self, draft: Draft, amend: bool = False) -> SaveResult:
+        """Store ``draft`` as the record's note, unless the note moved on since its base
+        version: then both texts are kept (merged, each also in the history).
 
-    def import_data(self, data: Any) -> ImportReport:
-        """Merge notes by id; a note newer here is never overwritten. All or nothing.
+        ``amend`` folds the text into this session's latest revision (autosaves while typing)
+        instead of adding one, so a long note is not copied on every pause.
 
         Raises:
-            NoteImportError: the data is not a Briefer notes export; nothing was changed.
+            NoteSaveError: too large, or SQLite could not write; nothing was changed.
         """
-        incoming = parse_export(data)
-        counts = {"added": 0, "updated": 0, "kept_newer": 0, "unchanged": 0}
-        with self._transaction():
-            for note in incoming:
-                counts[self._merge(note)] += 1
-        return ImportReport(**counts)
+        problem = size_problem(draft.body)
+        if problem:
+            raise NoteSaveError(problem)
+        with self.transaction():
+            return self._save(draft, amend)
 
-    def _merge(self, note: Note) -> str:
-        local = self.get(note.id)
-        if local is None:
-            self._write(note)
-            return "added"
-        if (local.body, local.tags) == (note.body, note.tags):
-            return "unchanged"
-        if note.updated_utc > local.updated_utc:
-            self._write(note)
-            return "updated"
-        return "kept_newer"
-
-
-_REQUIRED = ("id", "entity_kind", "entity_id", "body", "created_utc", "updated_utc")
-
-
-def parse_export(data: Any) -> list[Note]:
-    """Validate a whole export before anything is written; the first fault is reported."""
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise NoteImportError('not a Briefer notes export (no "format": "briefer-notes")')
-    if data.get("version") != EXPORT_VERSION:
-        raise NoteImportError(f"unsupported notes export version {data.get('version')!r}")
-    entries = data.get("notes")
-    if not isinstance(entries, list):
-        raise NoteImportError("the export has no list of notes")
-    notes = []
-    for position, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            raise NoteImportError(f"note {position} is not an object")
-        missing = [key for key in _REQUIRED if not isinstance(entry.get(key), str)]
-        if missing:
-            raise NoteImportError(f"note {position} lacks text field(s): {', '.join(missing)}")
-        tags = entry.get("tags", [])
-        if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-            raise NoteImportError(f"note {position}: tags must be a list of strings")
-        notes.append(
-            Note(
-                entry["id"],
-                entry["entity_kind"],
-                entry["entity_id"],
-                entry["body"],
-                tuple(tags),
-                entry["created_utc"],
-                entry["updated_utc"],
+    def _save(self, draft: Draft, amend: bool) -> SaveResult:
+        current = self.by_entity(draft.kind, draft.entity_id)
+        now = utc_now()
+        if current is None:
+            note = Note(
+                uuid.uuid4().hex, draft.kind, draft.entity_id, draft.body, draft.tags, now, now, 1
             )
+            self._insert(note)
+            self._add_revision(note, "edit")
+            return SaveResult(note)
+        if (current.body, current.tags) == (draft.body, draft.tags):
+            return SaveResult(current)
+        if draft.base_version == current.version:
+            note = self._update(current, draft.body, draft.tags, now)
+            if not (amend and self._amend_revision(note)):
+                self._add_revision(note, "edit")
+            return SaveResult(note)
+        mine = self._update(current, draft.body, draft.tags, now)
+        self._add_revision(mine, "conflict")
+        body = merged_text(draft.body, current.body, current.updated_utc)
+        note = self._update(mine, body, merged_tags(draft.tags, current.tags), now)
+        if body != draft.body:
+            self._add_revision(note, "merge")
+        return SaveResult(note, met=current)
+
+    def replace_text(self, note: Note, body: str, tags: tuple[str, ...], kind: str) -> Note:
+        """Make ``body`` current on an existing note (restore, import); inside a transaction."""
+        updated = self._update(note, body, tags, utc_now())
+        self._add_revision(updated, kind)
+        return updated
+
+    def _insert(self, note: Note) -> None:
+        self._conn.execute(
+            "INSERT INTO notes (id, entity_kind, entity_id, body, created_utc, updated_utc, "
+            "tags, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                note.id,
+                note.entity_kind,
+                note.entity_id,
+                note.body,
+                note.created_utc,
+                note.updated_utc,
+                _json(note.tags),
+                note.version,
+            ),
         )
-    return notes
+
+    def _update(self, note: Note, body: str, tags: tuple[str, ...], now: str) -> Note:
+        self._conn.execute(
+            "UPDATE notes SET body = ?, tags = ?, updated_utc = ?, version = version + 1 "
+            "WHERE id = ?",
+            (body, _json(tags), now, note.id),
+        )
+        updated = self.get(note.id)
+        assert updated is not None
+        return updated
+
+    def _add_revision(self, note: Note, kind: str, saved_utc: str | None = None) -> None:
+        self._conn.execute(
+            "INSERT INTO note_revisions (note_id, revision, body, tags, saved_utc, kind, session) "
+            "VALUES (?, (SELECT COALESCE(MAX(revision), 0) + 1 FROM note_revisions "
+            "WHERE note_id = ?), ?, ?, ?, ?, ?)",
+            (
+                note.id,
+                note.id,
+                note.body,
+                _json(note.tags),
+                saved_utc or note.updated_utc,
+                kind,
+                self.session,
+            ),
+        )
+
+    def add_history(self, note: Note, body: str, tags: tuple[str, ...], saved_utc: str) -> bool:
+        """Keep an imported text in the history unless the same text at that time is there."""
+        known = self._conn.execute(
+            "SELECT 1 FROM note_revisions WHERE note_id = ? AND body = ? AND saved_utc = ?",
+            (note.id, body, saved_utc),
+        ).fetchone()
+        if known:
+            return False
+        self._add_revision(Note(note.id, "", "", body, tags, "", saved_utc), "import", saved_utc)
+        return True
+
+    def insert_note(self, note: Note) -> None:
+        """A note new to this database (import), with its first revision; in a transaction."""
+        self._insert(note)
+        self._add_revision(note, "import")
+
+    def _amend_revision(self, note: Note) -> bool:
+        """Fold ``note`` into the latest revision when this session wrote it as an edit."""
+        cursor = self._conn.execute(
+            "UPDATE note_revisions SET body = ?, tags = ?, saved_utc = ? "
+            "WHERE note_id = ? AND kind = 'edit' AND session = ? AND revision = "
+            "(SELECT MAX(revision) FROM note_revisions WHERE note_id = ?)",
+            (note.body, _json(note.tags), note.updated_utc, note.id, self.session, note.id),
+        )
+        return cursor.rowcount == 1
+
+
+def _json(tags: tuple[str, ...]) -> str:
+    return json.dumps(list(tags), ensure_ascii=False)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from briefer.store.errors import UserDatabaseError
+from briefer.store.faults import Fault, classify, describe
+from briefer.store.note_merge import one_note_per_record
+
+Migration = str | Callable[[sqlite3.Connection], None]
+BUSY_TIMEOUT_S = 15.0
 
 # Each entry moves the schema from version N to N+1; never edit one that has shipped.
-MIGRATIONS: Sequence[str] = (
+MIGRATIONS: Sequence[Migration] = (
     """
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE notes (
@@ -54,49 +59,149 @@ MIGRATIONS: Sequence[str] = (
     END;
     INSERT INTO notes_search (notes_search) VALUES ('rebuild');
     """,
+    """
+    ALTER TABLE notes ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE note_revisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'edit';
+    ALTER TABLE note_revisions ADD COLUMN session TEXT NOT NULL DEFAULT '';
+    """,
+    one_note_per_record,
 )
 USER_SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class UserDatabaseFault(UserDatabaseError):
+    """The user database could not be opened or written; ``fault`` says why."""
+
+    def __init__(self, message: str, fault: Fault) -> None:
+        super().__init__(message)
+        self.fault = fault
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
-    """Apply the migrations the database lacks, each in its own transaction."""
-    current = schema_version(conn)
-    if current > len(migrations):
-        raise UserDatabaseError(
-            f"user database is from a newer Briefer (schema {current}, this one knows "
-            f"{len(migrations)}); it was left untouched"
-        )
-    for version in range(current, len(migrations)):
+def statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, triggers whole (``executescript`` would commit)."""
+    pending = ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip(" \n\t;"):
+        yield pending.strip()
+
+
+def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
+    if callable(migration):
+        migration(conn)
+        return
+    for statement in statements(migration):
+        conn.execute(statement)
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Apply the migrations the database lacks, each in its own write transaction.
+
+    The version is read again once the write lock is held, so two processes starting together
+    apply each step once: the second waits, then finds the step done.
+    """
+    while (current := schema_version(conn)) < len(migrations):
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executescript(
-                f"BEGIN;\n{migrations[version]}\nPRAGMA user_version = {version + 1};\nCOMMIT;"
-            )
-        except sqlite3.DatabaseError:
+            current = schema_version(conn)
+            if current < len(migrations):
+                _apply(conn, migrations[current])
+                conn.execute(f"PRAGMA user_version = {current + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-    return schema_version(conn)
+    if current > len(migrations):
+        raise UserDatabaseFault(
+            f"user database is from a newer Briefer (schema {current}, this one knows "
+            f"{len(migrations)}); it was left untouched",
+            Fault.OTHER,
+        )
+    return current
+
+
+def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
+    return sqlite3.connect(
+        target, uri=uri, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S
+    )
 
 
 class UserStore:
-    """The user database: created on first use, WAL mode, migrated to the current schema."""
+    """The user database: created on first use, WAL mode, migrated to the current schema.
+
+    A store opened with ``snapshot`` or ``unavailable`` is an in-memory copy: look-up works,
+    nothing reaches the disk, and ``read_only_reason`` says why.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.read_only_reason: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self._conn = _connect(str(path))
+        except (OSError, sqlite3.Error) as error:
+            raise self._fault(error) from error
+        try:
             self._conn.execute("PRAGMA journal_mode = WAL")
             # FULL: a note acknowledged as saved survives a crash or power loss.
             self._conn.execute("PRAGMA synchronous = FULL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             migrate(self._conn)
-        except (OSError, sqlite3.DatabaseError) as error:
-            raise UserDatabaseError(f"cannot open the user database {path}: {error}") from error
+        except (OSError, sqlite3.Error) as error:
+            self._conn.close()
+            raise self._fault(error) from error
+
+    def _fault(self, error: BaseException) -> UserDatabaseFault:
+        return UserDatabaseFault(
+            f"cannot open the notes database {self.path}: {describe(error)}", classify(error)
+        )
+
+    @classmethod
+    def snapshot(cls, path: Path, reason: str) -> UserStore:
+        """A read-only copy of ``path`` in memory (migrated there, never written back).
+
+        Raises:
+            UserDatabaseFault: the file cannot be read either.
+        """
+        store = cls.__new__(cls)
+        store.path, store.read_only_reason = path, reason
+        store._conn = _connect(":memory:")
+        for query in ("mode=ro", "immutable=1"):  # immutable: when the WAL index cannot be made
+            try:
+                source = _connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+                try:
+                    source.backup(store._conn)
+                finally:
+                    source.close()
+                break
+            except sqlite3.Error as error:
+                failure: sqlite3.Error = error
+        else:
+            store._conn.close()
+            raise store._fault(failure)
+        migrate(store._conn)
+        return store
+
+    @classmethod
+    def unavailable(cls, path: Path, reason: str) -> UserStore:
+        """An empty in-memory store standing in for a notes database that cannot be read."""
+        store = cls.__new__(cls)
+        store.path, store.read_only_reason = path, reason
+        store._conn = _connect(":memory:")
+        migrate(store._conn)
+        return store
+
+    @property
+    def writable(self) -> bool:
+        return self.read_only_reason is None
 
     def close(self) -> None:
         self._conn.close()
@@ -114,13 +219,22 @@ class UserStore:
     def version(self) -> int:
         return schema_version(self._conn)
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (cheap; polled to see other windows)."""
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
     def get_setting(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
     def set_setting(self, key: str, value: str) -> None:
-        self._conn.execute(
-            "INSERT INTO settings(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, value),
-        )
+        """Settings are a convenience: one that cannot be written is skipped, never fatal."""
+        try:
+            self._conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+        except sqlite3.OperationalError as error:
+            if classify(error) is Fault.OTHER:
+                raise

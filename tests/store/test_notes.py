@@ -1,147 +1,134 @@
-import json
+"""Notes store: one note per record, saves that never overwrite a newer text, history."""
+
 import os
 import signal
 import subprocess
 import sys
+import threading
 
 import pytest
 
-from briefer.domain.records import Note
-from briefer.store.notes import NoteImportError, NoteStore
+from briefer.store.notes import Draft, NoteSaveError, NoteStore
 from briefer.store.user_db import UserStore
+
+KIND, ENTITY = "launch_attempt", "l-1998"
 
 
 @pytest.fixture
-def store(tmp_path):
-    return NoteStore(UserStore(tmp_path / "user.db").connection)
+def path(tmp_path):
+    return tmp_path / "user.db"
 
 
-def note(note_id="n1", body="first", updated="2025-01-01T00:00:00Z", tags=()):
-    return Note(
-        note_id, "launch_attempt", "l-1998", body, tuple(tags), "2025-01-01T00:00:00Z", updated
-    )
+@pytest.fixture
+def store(path):
+    return NoteStore(UserStore(path).connection)
+
+
+def draft(body, base=None, tags=(), entity=ENTITY):
+    return Draft(KIND, entity, body, tuple(tags), base)
 
 
 def test_saves_keep_a_revision_history(store):
-    store.save(note(body="first"))
-    store.save(note(body="second", updated="2025-01-02T00:00:00Z", tags=("russia",)))
-    store.save(note(body="second", updated="2025-01-03T00:00:00Z", tags=("russia",)))  # unchanged
-    assert store.get("n1").body == "second" and store.get("n1").tags == ("russia",)
-    assert [(r.revision, r.body) for r in store.revisions("n1")] == [(2, "second"), (1, "first")]
+    first = store.save(draft("first")).note
+    second = store.save(draft("second", first.version, ("russia",))).note
+    again = store.save(draft("second", second.version, ("russia",))).note  # unchanged
+    assert again == second and second.tags == ("russia",)
+    assert [(r.revision, r.body) for r in store.revisions(first.id)] == [(2, "second"), (1, "first")]
 
 
-def test_notes_are_found_by_entity(store):
-    store.save(note())
-    assert [n.id for n in store.for_entity("launch_attempt", "l-1998")] == ["n1"]
-    assert store.for_entity("launch_attempt", "other") == []
+def test_one_note_per_record(store):
+    store.save(draft("one"))
+    assert store.by_entity(KIND, ENTITY).body == "one"
+    assert store.by_entity(KIND, "other") is None
+    with pytest.raises(NoteSaveError):
+        with store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO notes (id, entity_kind, entity_id, body, created_utc, updated_utc) "
+                "VALUES ('dup', ?, ?, 'two', 't', 't')",
+                (KIND, ENTITY),
+            )
 
 
-def test_export_and_import_round_trip(store, tmp_path):
-    store.save(note(body="kept", tags=("a", "b")))
-    data = store.export_data()
-    other = NoteStore(UserStore(tmp_path / "other.db").connection)
-    report = other.import_data(json.loads(json.dumps(data)))
-    assert (report.added, report.updated) == (1, 0)
-    assert other.get("n1") == store.get("n1")
+def test_a_save_based_on_an_old_version_keeps_both_texts(path):
+    window_a = NoteStore(UserStore(path).connection)
+    window_b = NoteStore(UserStore(path).connection)
+    opened = window_a.save(draft("shared start")).note  # both windows load version 1
+    window_b.save(draft("B's newer analysis", opened.version))
+    result = window_a.save(draft("A's older view", opened.version))
+    assert result.conflict and result.met.body == "B's newer analysis"
+    current = window_a.by_entity(KIND, ENTITY)
+    assert "A's older view" in current.body and "B's newer analysis" in current.body
+    bodies = [r.body for r in window_a.revisions(current.id)]
+    assert "B's newer analysis" in bodies and "A's older view" in bodies
+    assert {r.kind for r in window_a.revisions(current.id)} >= {"conflict", "merge"}
 
 
-def test_import_never_overwrites_a_newer_note(store):
-    store.save(note(body="newer here", updated="2025-03-01T00:00:00Z"))
-    older = {
-        "format": "briefer-notes",
-        "version": 1,
-        "notes": [
-            {
-                "id": "n1",
-                "entity_kind": "launch_attempt",
-                "entity_id": "l-1998",
-                "body": "older elsewhere",
-                "tags": [],
-                "created_utc": "2025-01-01T00:00:00Z",
-                "updated_utc": "2025-02-01T00:00:00Z",
-            },
-        ],
-    }
-    report = store.import_data(older)
-    assert report.kept_newer == 1 and store.get("n1").body == "newer here"
-    older["notes"][0]["updated_utc"] = "2025-04-01T00:00:00Z"
-    assert store.import_data(older).updated == 1
-    assert store.get("n1").body == "older elsewhere"
-    assert [r.body for r in store.revisions("n1")] == ["older elsewhere", "newer here"]
+def test_a_first_note_written_meanwhile_elsewhere_is_not_replaced(path):
+    window_a = NoteStore(UserStore(path).connection)
+    window_b = NoteStore(UserStore(path).connection)
+    window_b.save(draft("B wrote first"))
+    result = window_a.save(draft("A thought there was no note", base=None))
+    assert result.conflict
+    assert "B wrote first" in window_a.by_entity(KIND, ENTITY).body
 
 
-@pytest.mark.parametrize(
-    ("data", "message"),
-    [
-        ([], "not a Briefer notes export"),
-        (
-            {"format": "briefer-notes", "version": 9, "notes": []},
-            "unsupported notes export version 9",
-        ),
-        ({"format": "briefer-notes", "version": 1, "notes": {}}, "no list of notes"),
-        (
-            {"format": "briefer-notes", "version": 1, "notes": [{"id": "x"}]},
-            "note 1 lacks text field\\(s\\): entity_kind",
-        ),
-        (
-            {
-                "format": "briefer-notes",
-                "version": 1,
-                "notes": [
-                    {
-                        "id": "x",
-                        "entity_kind": "k",
-                        "entity_id": "e",
-                        "body": "b",
-                        "created_utc": "c",
-                        "updated_utc": "u",
-                        "tags": "oops",
-                    }
-                ],
-            },
-            "tags must be a list",
-        ),
-    ],
-)
-def test_malformed_imports_change_nothing(store, data, message):
-    store.save(note())
-    before = store.export_data()["notes"]
-    with pytest.raises(NoteImportError, match=message):
-        store.import_data(data)
-    assert store.export_data()["notes"] == before
+def test_simultaneous_first_saves_make_one_note(path):
+    UserStore(path).close()
+    barrier = threading.Barrier(8)
+    errors = []
+
+    def save(number):
+        store = NoteStore(UserStore(path).connection)
+        barrier.wait()
+        try:
+            store.save(draft(f"text {number}", entity="race"))
+        except Exception as error:  # noqa: BLE001 - the test reports any failure
+            errors.append(error)
+
+    threads = [threading.Thread(target=save, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    store = NoteStore(UserStore(path).connection)
+    assert errors == []
+    rows = store._conn.execute("SELECT COUNT(*) FROM notes WHERE entity_id = 'race'").fetchone()
+    assert rows[0] == 1
+    body = store.by_entity(KIND, "race").body
+    assert all(f"text {n}" in body for n in range(8))  # every text kept in the one note
 
 
-def test_a_bad_note_late_in_a_file_changes_nothing(store):
-    good = {
-        "id": "g",
-        "entity_kind": "k",
-        "entity_id": "e",
-        "body": "b",
-        "created_utc": "c",
-        "updated_utc": "u",
-    }
-    with pytest.raises(NoteImportError, match="note 2"):
-        store.import_data({"format": "briefer-notes", "version": 1, "notes": [good, {"id": 5}]})
-    assert store.get("g") is None
+def test_autosaves_amend_this_sessions_revision_not_copy_it(store):
+    note = store.save(draft("a")).note
+    for text in ("ab", "abc", "abcd"):
+        note = store.save(draft(text, note.version), amend=True).note
+    assert [r.body for r in store.revisions(note.id)] == ["abcd"]
+    note = store.save(draft("abcde", note.version)).note  # a checkpoint: a new revision
+    assert [r.body for r in store.revisions(note.id)] == ["abcde", "abcd"]
+
+
+def test_a_note_over_one_megabyte_is_refused_whole(store):
+    with pytest.raises(NoteSaveError, match="limited to 1 MB"):
+        store.save(draft("x" * (1024 * 1024 + 1)))
+    assert store.by_entity(KIND, ENTITY) is None
+    assert store.save(draft("y" * (1024 * 1024))).note.body.startswith("y")
 
 
 WRITER = """
 import sys
-from briefer.domain.records import Note
-from briefer.store.notes import NoteStore, utc_now
+from pathlib import Path
+from briefer.store.notes import Draft, NoteStore
 from briefer.store.user_db import UserStore
-store = NoteStore(UserStore(__import__("pathlib").Path(sys.argv[1])).connection)
+store = NoteStore(UserStore(Path(sys.argv[1])).connection)
 i = 0
 while True:
-    now = utc_now()
-    store.save(Note(f"note-{i}", "event", f"e{i}", "x" * 2000 + str(i), ("t",), now, now))
-    print(f"saved note-{i}", flush=True)
+    store.save(Draft("event", f"e{i}", "x" * 2000 + str(i), ("t",), None))
+    print(f"saved e{i}", flush=True)
     i += 1
 """
 
 
-def test_acknowledged_saves_survive_sigkill(tmp_path):
-    path = tmp_path / "user.db"
+def test_acknowledged_saves_survive_sigkill(path):
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
     )
@@ -155,7 +142,7 @@ def test_acknowledged_saves_survive_sigkill(tmp_path):
     writer.wait(timeout=30)
     assert writer.returncode == -signal.SIGKILL
     store = NoteStore(UserStore(path).connection)
-    saved = {n.id for n in store.all()}
-    assert set(acknowledged) <= saved
+    saved = {n.entity_id: n for n in store.all()}
+    assert set(acknowledged) <= set(saved)
     assert store.integrity() == "ok"
-    assert all(len(store.revisions(i)) == 1 for i in acknowledged)
+    assert all(len(store.revisions(saved[e].id)) == 1 for e in acknowledged)

@@ -68,3 +68,28 @@ def test_notes_written_before_the_search_index_are_searchable_after_migrating(tm
         "SELECT rowid FROM notes_search WHERE notes_search MATCH 'vostoch*'"
     ).fetchall()
     assert len(hits) == 1
+
+
+def test_duplicate_notes_on_one_record_merge_keeping_every_text(tmp_path):
+    from briefer.store.notes import NoteStore
+
+    path = tmp_path / "user.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:3])
+    for note_id, body, updated in (("a", "older text", "2025-01-01"), ("b", "newer text", "2025-02-01")):
+        conn.execute(
+            "INSERT INTO notes (id, entity_kind, entity_id, body, created_utc, updated_utc, tags) "
+            "VALUES (?, 'event', 'e1', ?, ?, ?, '[\"t\"]')",
+            (note_id, body, updated, updated),
+        )
+        conn.execute(
+            "INSERT INTO note_revisions (note_id, revision, body, tags, saved_utc) "
+            "VALUES (?, 1, ?, '[]', ?)",
+            (note_id, body, updated),
+        )
+    conn.close()
+    notes = NoteStore(UserStore(path).connection)
+    merged = notes.by_entity("event", "e1")
+    assert merged.id == "b" and len(notes.all()) == 1
+    assert merged.body.startswith("newer text") and "older text" in merged.body
+    assert {"older text", "newer text"} <= {r.body for r in notes.revisions("b")}
