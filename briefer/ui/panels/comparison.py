@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -34,6 +33,7 @@ from briefer.services.comparison import (
     ComparisonService,
 )
 from briefer.ui.dialogs.save_path import ask_save_path
+from briefer.ui.exports import png_bytes, save_export
 from briefer.ui.models.comparison_table import ComparisonTableModel
 from briefer.ui.models.record_table import REF_ROLE
 from briefer.ui.panels.comparison_chart import ComparisonChart
@@ -331,15 +331,11 @@ class ComparisonPanel(QWidget):
         if self.matrix is not None:
             QApplication.clipboard().setText(self.matrix.as_delimited(","))
 
-    def export_chart(self, path: Path) -> None:
-        if not self.chart.grab().save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
+    def export_chart(self, path: Path) -> bool:
+        """False (after a warning dialog) when nothing was written."""
+        return save_export(self, path, lambda: png_bytes(self.chart.grab()))
 
     def _ask_export(self) -> None:
         path = ask_save_path(self, "Export chart", "comparison.png", "png")
-        if path is None:
-            return
-        try:
+        if path is not None:
             self.export_chart(path)
-        except OSError as error:
-            QMessageBox.warning(self, "Export failed", str(error))

@@ -1,5 +1,9 @@
 """The compose dialog: draft, edits, estimative hints, live preview, export off the UI thread."""
 
+import os
+import stat
+from pathlib import Path
+
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
@@ -122,3 +126,11 @@ def test_a_provision_selected_in_the_window_leads_a_sanctions_brief(qtbot, windo
     dialog = open_dialog(qtbot, window, EntityRef("provision", "res2087-op6"))
     assert dialog.template.currentText() == "sanctions"
     assert dialog.briefing().provision_ids == ("res2087-op6", "res2087-op2")
+
+
+def test_export_to_a_device_is_refused_with_a_dialog(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    dialog.export_to(Path("/dev/null"))
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Export failed"), timeout=10000)
+    assert "it is a character device, not a regular file" in dialog.error_box.text()
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode) and dialog.exported is None

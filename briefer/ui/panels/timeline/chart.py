@@ -4,13 +4,12 @@ aligned on the same axis, and an overview with the visible range."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QWidget
 
 from briefer.domain.vocabulary import label
@@ -381,33 +380,6 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "periods"):
             self.apply_palette()
-
-    # export -----------------------------------------------------------------------------
-    def export_png(self, path: Path) -> None:
-        import pyqtgraph.exporters  # only when exporting: it pulls in XML and more
-
-        exporter = pyqtgraph.exporters.ImageExporter(self.ci)
-        exporter.parameters()["width"] = max(int(self.ci.width()), 800)
-        exporter.export(str(path))
-
-    def export_svg(self, path: Path) -> None:
-        """Vector export through QtSvg (pyqtgraph's own SVG exporter trips on Qt 6.11's paths)."""
-        from PySide6.QtSvg import QSvgGenerator
-
-        source = self.ci.sceneBoundingRect()
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(source.size().toSize())
-        generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-        generator.setTitle("Briefer timeline")
-        painter = QPainter(generator)
-        try:
-            painter.fillRect(QRectF(0, 0, source.width(), source.height()), self.backgroundBrush())
-            self.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
-        finally:
-            painter.end()
-        if not path.is_file() or path.stat().st_size == 0:
-            raise OSError(f"nothing was written to {path}")
 
     # events -----------------------------------------------------------------------------
     def _tip(self, x: float, y: float, data: Any) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import label
 from briefer.services.timeline import NO_OUTCOME, Timeline, TimelineFilter, TimelineItem, cumulative
 from briefer.ui.dialogs.save_path import ask_save_path
+from briefer.ui.exports import save_export
 from briefer.ui.models.record_table import Column, RecordTableModel
 from briefer.ui.panels.record_table import RecordTable
 from briefer.ui.panels.timeline.chart import YEAR, TimelineChart
@@ -239,20 +239,17 @@ class TimelinePanel(QWidget):
         self.show_since(None)
 
     # export -----------------------------------------------------------------------------
-    def export(self, path: Path) -> None:
-        if path.suffix.lower() == ".svg":
-            self.chart.export_svg(path)
-        else:
-            self.chart.export_png(path)
+    def export(self, path: Path) -> bool:
+        """PNG or SVG by the suffix; False (after a warning dialog) when nothing was written."""
+        from briefer.ui.panels.timeline.export import chart_png, chart_svg
+
+        render = chart_svg if path.suffix.lower() == ".svg" else chart_png
+        return save_export(self, path, lambda: render(self.chart))
 
     def _ask_export(self, suffix: str) -> None:
         path = ask_save_path(self, "Export timeline", f"timeline.{suffix}", suffix)
-        if path is None:
-            return
-        try:
+        if path is not None:
             self.export(path)
-        except OSError as error:
-            QMessageBox.warning(self, "Export failed", f"Could not write {path}: {error}")
 
     def _on_range_changed(self, x0: float, x1: float) -> None:
         first, last = dates.utc_date(x0), dates.utc_date(x1)
