@@ -84,15 +84,22 @@ def _run_window(app: object, services: object, smoke_test: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from briefer.services.context import ServiceContext
+    from briefer.ui import uncaught
+    from briefer.ui.dialogs.fatal import show_fatal
     from briefer.ui.main_window import MainWindow
     from briefer.ui.smoke import report_first_paint
     from briefer.ui.state import SelectionState
 
     assert isinstance(app, QApplication) and isinstance(services, ServiceContext)
-    state = SelectionState()
-    window = MainWindow(services, state)
+    hook = uncaught.install(interactive=not smoke_test)
+    try:
+        window = MainWindow(services, SelectionState())
+    except StoreError as error:  # the reference database turned out damaged inside
+        show_fatal(str(error), interactive=not smoke_test)
+        return 2
     if smoke_test:
         report_first_paint(window, app)
     window.show()
     QTimer.singleShot(0, services.back_up_user_data)  # after the window is up, not before
-    return app.exec()
+    code = app.exec()
+    return hook.exit_code or code
