@@ -66,3 +66,22 @@ def test_wrong_schema_version(fixture_db, tmp_path):
     conn.close()
     with pytest.raises(SchemaMismatch, match=f"schema 99, expected {SCHEMA_VERSION}"):
         ReferenceStore(fixture_db)
+
+
+def _search(store):
+    from briefer.services.search import SearchService
+
+    return SearchService(store.search_index()).search("raketa")
+
+
+@pytest.mark.parametrize(
+    ("table", "read"),
+    [("launches", ReferenceStore.launch_attempts), ("search_index", _search)],
+)
+def test_damage_met_after_opening_is_a_store_error(fixture_db, table, read):
+    from tests.damage import corrupt_table
+
+    store = ReferenceStore(fixture_db)
+    corrupt_table(fixture_db, table)
+    with pytest.raises(DatabaseCorrupt, match="damaged or not a Briefer database"):
+        read(store)

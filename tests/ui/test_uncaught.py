@@ -1,6 +1,5 @@
 """A reference database damaged inside: a dialog and exit 2 at start-up, a dialog while browsing."""
 
-import sqlite3
 import subprocess
 import sys
 from argparse import Namespace
@@ -12,20 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from briefer.domain.records import EntityRef
 from briefer.store.errors import DatabaseCorrupt
 from briefer.ui import uncaught
-
-
-def corrupt_table(path, table):
-    """Overwrite the root page of ``table``: the file still opens, reading that table fails."""
-    with sqlite3.connect(path) as conn:
-        (root,) = conn.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
-        ).fetchone()
-    conn.close()
-    data = bytearray(path.read_bytes())
-    size = int.from_bytes(data[16:18], "big")
-    data[(root - 1) * size : root * size] = b"\x5a" * size
-    data[24:28] = (int.from_bytes(data[24:28], "big") + 1).to_bytes(4, "big")  # drop caches
-    path.write_bytes(bytes(data))
+from tests.damage import corrupt_table
 
 
 @pytest.fixture
