@@ -1,5 +1,7 @@
 """Lays a composed Briefing out on exactly one page and writes the PDF atomically.
 
+Every field is cut to a limit first (see limits); the title, date line, bottom line and
+banner are then shortened to their measured room, and the page names what was shortened.
 Everything optional has a priority. When the page overflows, the lowest-priority item is
 dropped and the layout measured again, until it fits; the page then says how many items were
 left out. Text is never set below 7.5 pt.
@@ -7,35 +9,39 @@ left out. Text is never set below 7.5 pt.
 
 from __future__ import annotations
 
-import io
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import inch
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from briefer.briefing import fonts
-from briefer.briefing.text import markup
+from briefer.briefing import page as page_module
+from briefer.briefing.limits import Clipper, clip_briefing
+from briefer.briefing.page import BANNER, MARGIN, PAGES, PageText
+from briefer.briefing.paragraphs import height, paragraph, shorten_to_fit
+from briefer.briefing.styles import MIN_POINTS, styles
 from briefer.briefing.timeline_drawing import timeline_drawing
 from briefer.domain.briefing import Briefing, Cited
 from briefer.files import write_atomically
 from briefer.meta import APP_NAME, __version__
 
-PAGES = {"letter": LETTER, "a4": A4}
-MARGIN = 0.5 * inch
-BANNER = 16.0
-MIN_POINTS = 7.5
+__all__ = ["MIN_POINTS", "BriefingLayout", "fit", "render", "write_pdf"]
+
 TITLE_LINES = 3
+META_LINES = 2
+BLUF_LINES = 14
 FRAME_PADDING = 6.0
 SAFETY = 2.0
 HEADING_HEIGHT = 19.0
 CITES_PER_ITEM = 2
+BOX_PADDING = 6.0
+CELL_PADDING = 6.0  # reportlab's default cell padding, left and right
+BLUF_LEAD = "Bottom line up front. "
 
 
 @dataclass(frozen=True)
@@ -45,44 +51,6 @@ class Slot:
     section: str
     priority: int
     item: object
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    fonts.register()
-    base = ParagraphStyle(
-        "body", fontName=fonts.BODY, fontSize=8.5, leading=10.6, bulletFontName=fonts.BODY
-    )
-    return {
-        "title": ParagraphStyle("title", base, fontName=fonts.BOLD, fontSize=14, leading=17),
-        "meta": ParagraphStyle(
-            "meta",
-            base,
-            fontSize=MIN_POINTS + 0.5,
-            leading=10,
-            textColor=colors.HexColor("#444444"),
-        ),
-        "heading": ParagraphStyle(
-            "heading",
-            base,
-            fontName=fonts.BOLD,
-            fontSize=9.5,
-            leading=12,
-            spaceBefore=5,
-            spaceAfter=2,
-        ),
-        "body": base,
-        "bullet": ParagraphStyle("bullet", base, leftIndent=10, bulletIndent=2, spaceAfter=1.5),
-        "small": ParagraphStyle(
-            "small",
-            base,
-            fontSize=MIN_POINTS,
-            leading=9.2,
-            leftIndent=10,
-            bulletIndent=2,
-            spaceAfter=1,
-        ),
-        "cell": ParagraphStyle("cell", base, fontSize=MIN_POINTS, leading=9),
-    }
 
 
 class SourceNumbers:
@@ -117,18 +85,78 @@ class BriefingLayout:
     """Builds the story for a set of kept slots and measures it against the frame."""
 
     def __init__(self, briefing: Briefing) -> None:
-        self.briefing = briefing
-        self.styles = _styles()
-        width, height = PAGES.get(briefing.page_size, LETTER)
-        self.page = (width, height)
+        self.clipper = Clipper()
+        self.briefing = clip_briefing(briefing, self.clipper)
+        self.styles = styles()
+        width, page_height = PAGES.get(briefing.page_size, LETTER)
+        self.page = (width, page_height)
         # reportlab's frame pads 6 pt on every side; measure what the text really gets
         self.frame_width = width - 2 * MARGIN - 2 * FRAME_PADDING
-        self.frame_height = height - 2 * MARGIN - 2 * BANNER - 18 - 2 * FRAME_PADDING - SAFETY
+        self._fit_fixed_text()
+        self.text = self._page_text()
+        bottom = page_module.bottom_margin(self.text)
+        self.frame_height = page_height - MARGIN - BANNER - 4 - bottom - 2 * FRAME_PADDING - SAFETY
+
+    def _fit_fixed_text(self) -> None:
+        """Shorten the title, author and bottom line to the lines they may take."""
+        b = self.briefing
+        title = self._shortened("title", b.title, lambda t: self._lines(t, "title") <= TITLE_LINES)
+        author = self._shortened("author", b.author, lambda a: self._meta_fits(a))
+        bluf = self._shortened("bluf", b.bluf, lambda t: self._bluf_height(t) <= BLUF_LINES)
+        banner = self._shortened("banner", b.banner, lambda t: self._one_line(t, "banner"))
+        self.briefing = replace(b, title=title, author=author, bluf=bluf, banner=banner)
+
+    @property
+    def band(self) -> float:
+        return page_module.band_width(self.page)
+
+    def _shortened(self, name: str, text: str, fits: Callable[[str], bool]) -> str:
+        fitted = shorten_to_fit(text, fits)
+        if fitted != text:
+            self.clipper.mark(name)
+        return fitted
+
+    def _one_line(self, text: str, style: str) -> bool:
+        """Whether ``text`` fits on one line of a banner band or the footer."""
+        used = height(paragraph(text, self.styles[style], self.band), self.band)
+        return used <= self.styles[style].leading
+
+    def _lines(self, text: str, style: str, width: float | None = None, lead: str = "") -> float:
+        room = width or self.frame_width
+        used = height(paragraph(text, self.styles[style], room, lead=lead), room)
+        return used / self.styles[style].leading
+
+    def _meta_fits(self, author: str) -> bool:
+        return self._lines(self._meta(author), "meta") <= META_LINES
+
+    def _bluf_height(self, bluf: str) -> float:
+        return self._lines(bluf, "body", self.frame_width - 2 * BOX_PADDING, BLUF_LEAD)
+
+    def _meta(self, author: str) -> str:
+        b = self.briefing
+        return f"{b.date}{f' ({b.date_zone})' if b.date_zone else ''} · data as of {b.as_of}" + (
+            f" · {author}" if author else ""
+        )
+
+    def _page_text(self) -> PageText:
+        b = self.briefing
+        footer = (
+            f"{APP_NAME} {__version__} · dataset {b.dataset_version} "
+            f"(as of {b.as_of}) · generated {b.generated_utc}"
+        )
+        note = ""
+        if self.clipper.fields:
+            shortened = ", ".join(self.clipper.fields)
+            note = f"Text ending in … was shortened to keep this briefing to one page: {shortened}."
+        footer, note = (
+            shorten_to_fit(t, lambda t: self._one_line(t, "footer")) for t in (footer, note)
+        )
+        return PageText(b.banner, footer, note)
 
     def story(self, kept: list[Slot], left_out: int) -> list[Flowable]:
         numbers = SourceNumbers()
         s = self.styles
-        story: list[Flowable] = [*self._title_block(), Spacer(1, 4), self._bluf_box(numbers)]
+        story: list[Flowable] = [*self._title_block(), Spacer(1, 4), self._bluf_box()]
         judgments = [slot.item for slot in kept if slot.section == "judgments"]
         if judgments:
             story.append(Paragraph("Key judgments", s["heading"]))
@@ -149,45 +177,34 @@ class BriefingLayout:
                 story.append(Paragraph(heading, s["heading"]))
                 story += [self._cited(item, numbers, "small") for item in items]
         if left_out:
-            story.append(
-                Paragraph(
-                    markup(
-                        f"{left_out} lower-priority item(s) left out to keep this briefing "
-                        "to one page."
-                    ),
-                    s["meta"],
-                )
-            )
+            story.append(self._left_out(left_out))
         story += self._sources(numbers)
         return story
 
+    def minimal_story(self) -> list[Flowable]:
+        """The fixed parts alone, for when the full story cannot be laid out."""
+        left_out = len(_slots(self.briefing)) + self.clipper.left_out
+        return [*self._title_block(), Spacer(1, 4), self._bluf_box(), self._left_out(left_out)]
+
+    def _left_out(self, count: int) -> Flowable:
+        text = f"{count} lower-priority item(s) left out to keep this briefing to one page."
+        return Paragraph(text, self.styles["meta"])
+
     def _title_block(self) -> list[Flowable]:
-        b, s = self.briefing, self.styles
-        meta = f"{b.date} · data as of {b.as_of}" + (f" · {b.author}" if b.author else "")
-        return [self._title(b.title), Paragraph(markup(meta), s["meta"])]
+        b, s, w = self.briefing, self.styles, self.frame_width
+        return [paragraph(b.title, s["title"], w), paragraph(self._meta(b.author), s["meta"], w)]
 
-    def _title(self, title: str) -> Paragraph:
-        """The title, shortened with an ellipsis if it would take more than three lines."""
-        style = self.styles["title"]
-        text = title
-        while True:
-            paragraph = Paragraph(markup(text), style)
-            _, height = paragraph.wrap(self.frame_width, self.frame_height)
-            if height <= TITLE_LINES * style.leading + 0.1 or len(text) < 20:
-                return paragraph
-            text = text[: int(len(text) * 0.85)].rstrip() + "…"
-
-    def _bluf_box(self, numbers: SourceNumbers) -> Flowable:
-        del numbers
-        text = f"<b>Bottom line up front.</b> {markup(self.briefing.bluf)}"
-        box = Table([[Paragraph(text, self.styles["body"])]], colWidths=[self.frame_width])
+    def _bluf_box(self) -> Flowable:
+        inner = self.frame_width - 2 * BOX_PADDING
+        text = paragraph(self.briefing.bluf, self.styles["body"], inner, lead=BLUF_LEAD)
+        box = Table([[text]], colWidths=[self.frame_width])
         box.setStyle(
             TableStyle(
                 [
                     ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#0072B2")),
                     ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EEF5FB")),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                    ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
                     ("TOPPADDING", (0, 0), (-1, -1), 4),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                 ]
@@ -197,19 +214,24 @@ class BriefingLayout:
 
     def _cited(self, item: object, numbers: SourceNumbers, style: str) -> Flowable:
         assert isinstance(item, Cited)
-        return Paragraph(
-            markup(item.text) + numbers.marks(item.sources), self.styles[style], bulletText="•"
-        )
+        marks = numbers.marks(item.sources)
+        return paragraph(item.text, self.styles[style], self.frame_width, tail=marks, bullet="•")
 
     def _table(self, rows: list[object], numbers: SourceNumbers) -> Flowable:
         comparison = self.briefing.comparison
         assert comparison is not None
-        cell = self.styles["cell"]
-        header = [Paragraph(f"<b>{markup(h)}</b>", cell) for h in comparison.headers]
-        body = [[Paragraph(markup(str(value)), cell) for value in row] for row in rows]  # type: ignore[union-attr]
         first = self.frame_width * 0.22
         rest = (self.frame_width - first) / max(len(comparison.headers) - 1, 1)
-        table = Table([header, *body], colWidths=[first] + [rest] * (len(comparison.headers) - 1))
+        widths = [first] + [rest] * (len(comparison.headers) - 1)
+
+        def cells(values: tuple[str, ...], style: str) -> list[Flowable]:
+            style_ = self.styles[style]
+            room = [w - 2 * CELL_PADDING for w in widths]
+            return [paragraph(str(v), style_, w) for v, w in zip(values, room, strict=True)]
+
+        header = cells(comparison.headers, "cell_bold")
+        body = [cells(row, "cell") for row in rows]  # type: ignore[arg-type]
+        table = Table([header, *body], colWidths=widths)
         table.setStyle(
             TableStyle(
                 [
@@ -237,12 +259,8 @@ class BriefingLayout:
                 continue
             date = f", {source.published}" if source.published else ""
             where = f" {source.url}" if source.url else ""
-            lines.append(
-                Paragraph(
-                    markup(f"[{position}] {source.publisher}: {source.title}{date}.{where}"),
-                    ParagraphStyle("source", self.styles["cell"], leading=8.6),
-                )
-            )
+            text = f"[{position}] {source.publisher}: {source.title}{date}.{where}"
+            lines.append(paragraph(text, self.styles["source"], self.frame_width))
         return [Paragraph("Sources", self.styles["heading"]), *lines]
 
     def admit(self, slots: list[Slot]) -> list[Slot]:
@@ -291,8 +309,11 @@ class BriefingLayout:
     def _estimate(self, text: str, style: ParagraphStyle, leading: float | None = None) -> float:
         """Lines the text needs at this width, from its measured length (cheap, slightly high)."""
         width = self.frame_width - style.leftIndent - style.rightIndent
-        length = pdfmetrics.stringWidth(text, style.fontName, style.fontSize) * 1.06
-        return max(1, math.ceil(length / width)) * (leading or style.leading)
+        lines = 0
+        for line in text.split("\n"):
+            length = sum(fonts.width_of(c, False, style.fontSize) for c in line) * 1.06
+            lines += max(1, math.ceil(length / width))
+        return lines * (leading or style.leading)
 
     def height(self, story: list[Flowable]) -> float:
         total = 0.0
@@ -310,11 +331,11 @@ def fit(briefing: Briefing) -> tuple[BriefingLayout, list[Flowable], int]:
     lowest-priority item until it fits (rarely needed).
     """
     layout = BriefingLayout(briefing)
-    slots = _slots(briefing)
+    slots = _slots(layout.briefing)
     kept = layout.admit(slots)
     dropped = len(slots) - len(kept)
     while True:
-        story = layout.story(kept, dropped)
+        story = layout.story(kept, dropped + layout.clipper.left_out)
         if layout.height(story) <= layout.frame_height or not kept:
             return layout, story, dropped
         victim = max(range(len(kept)), key=lambda i: (kept[i].priority, i))
@@ -325,50 +346,9 @@ def fit(briefing: Briefing) -> tuple[BriefingLayout, list[Flowable], int]:
 def render(briefing: Briefing) -> bytes:
     """The briefing as a one-page PDF, byte for byte the same for the same input."""
     layout, story, _ = fit(briefing)
-    buffer = io.BytesIO()
-    meta = f"{APP_NAME} {__version__} (dataset {briefing.dataset_version})"
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=layout.page,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + BANNER + 4,
-        bottomMargin=MARGIN + BANNER + 14,
-        title=briefing.title,
-        author=briefing.author or APP_NAME,
-        subject=briefing.bluf[:200],
-        keywords=", ".join(briefing.keywords),
-        creator=meta,
-        producer=meta,
-        invariant=1,
+    return page_module.build(
+        layout.briefing, layout.page, layout.text, [lambda: story, layout.minimal_story]
     )
-    document.build(
-        story, onFirstPage=_decorate(briefing, layout), onLaterPages=_decorate(briefing, layout)
-    )
-    return buffer.getvalue()
-
-
-def _decorate(briefing: Briefing, layout: BriefingLayout):  # noqa: ANN202 - reportlab callback
-    width, height = layout.page
-
-    def draw(canvas: Canvas, _document: object) -> None:
-        canvas.saveState()
-        for y in (height - MARGIN - BANNER, MARGIN):
-            canvas.setFillColor(colors.HexColor("#1f3a5f"))
-            canvas.rect(MARGIN, y, width - 2 * MARGIN, BANNER, stroke=0, fill=1)
-            canvas.setFillColor(colors.white)
-            canvas.setFont(fonts.BOLD, 9)
-            canvas.drawCentredString(width / 2, y + 4.5, briefing.banner)
-        canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.setFont(fonts.BODY, MIN_POINTS)
-        footer = (
-            f"{APP_NAME} {__version__} · dataset {briefing.dataset_version} "
-            f"(as of {briefing.as_of}) · generated {briefing.generated_utc}"
-        )
-        canvas.drawString(MARGIN, MARGIN + BANNER + 4, footer)
-        canvas.restoreState()
-
-    return draw
 
 
 def write_pdf(briefing: Briefing, path: Path) -> Path:

@@ -54,5 +54,6 @@ class Briefing:
     sources: dict[str, Source] = field(default_factory=dict)
     dataset_version: str = ""
     generated_utc: str = ""
+    date_zone: str = ""  # named when ``date`` may not be the UTC day of ``generated_utc``
     keywords: tuple[str, ...] = ()
     provision_ids: tuple[str, ...] = ()  # the records behind ``provisions``, in the same order

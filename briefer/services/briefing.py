@@ -6,9 +6,9 @@ the analyst edits it in the compose dialog or passes their own text on the comma
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from briefer.domain.briefing import DEFAULT_BANNER, Briefing, Cited, ComparisonTable, TimelineMark
 from briefer.domain.records import LaunchAttempt, Provision
@@ -37,8 +37,13 @@ class BriefingRequest:
     banner: str = DEFAULT_BANNER
     author: str = ""
     page_size: str = "letter"
-    date: str = field(default_factory=lambda: date.today().isoformat())
+    date: str = ""  # the briefing's date; empty for today where the composer runs
     notes: tuple[Cited, ...] = ()
+
+
+def local_now() -> datetime:
+    """The time now in this machine's zone, aware (the zone has a name)."""
+    return datetime.now().astimezone()
 
 
 class BriefingComposer:
@@ -48,7 +53,9 @@ class BriefingComposer:
         launches: LaunchService,
         comparison: ComparisonService,
         sanctions: SanctionsService,
+        clock: Callable[[], datetime] = local_now,
     ) -> None:
+        self._clock = clock
         self._store = store
         self._launches = launches
         self._comparison = comparison
@@ -76,7 +83,7 @@ class BriefingComposer:
             sources={s.id: s for s in self._store.sources()},
             dataset_version=info.dataset_version,
             as_of=info.as_of,
-            generated_utc=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            **_dated(request.date, self._clock()),
         )
 
     # shared pieces ----------------------------------------------------------------------
@@ -355,6 +362,25 @@ class BriefingComposer:
             for i in ids
             if i in events
         ]
+
+
+def _dated(day: str, now: datetime) -> dict[str, str]:
+    """The date line's date and the footer's UTC time; when the two days may differ, the date
+    line names its zone, so the page never shows two different "today"s unexplained."""
+    now = now if now.tzinfo else now.astimezone()
+    utc = now.astimezone(UTC)
+    day = day or now.date().isoformat()
+    zone = "" if day == utc.date().isoformat() else _zone_name(now)
+    return {"date": day, "date_zone": zone, "generated_utc": utc.strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def _zone_name(moment: datetime) -> str:
+    """The zone's abbreviation (KST, CET), or its offset from UTC when it has none."""
+    name = moment.tzname() or ""
+    if name and name[0] not in "+-":
+        return name
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
 
 
 def _status(provision: Provision) -> str:

@@ -7,7 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from briefer import paths
-from briefer.briefing.render import MIN_POINTS, _styles, render, write_pdf
+from briefer.briefing.render import render, write_pdf
+from briefer.briefing.styles import MIN_POINTS, styles
 from briefer.domain.briefing import TEMPLATES, Cited
 from briefer.services.briefing import BriefingComposer, BriefingRequest
 from briefer.services.comparison import ComparisonService
@@ -71,7 +72,7 @@ def test_small_content_leaves_nothing_out(fixture_db):
 
 
 def test_no_text_style_below_the_minimum():
-    assert all(style.fontSize >= MIN_POINTS for style in _styles().values())
+    assert all(style.fontSize >= MIN_POINTS for style in styles().values())
 
 
 def test_user_text_comes_out_exactly_as_typed(fixture_db):
