@@ -83,3 +83,42 @@ def test_provision_choices_list_launch_relevant_provisions_first(composer):
         "res2087-op2",
         "res2087-op6",
     ]
+
+
+def fixed(year, month, day, hour, minute, hours_from_utc, name):
+    from datetime import datetime, timedelta, timezone
+
+    zone = timezone(timedelta(hours=hours_from_utc), name)
+    return lambda: datetime(year, month, day, hour, minute, tzinfo=zone)
+
+
+def composer_at(fixture_db, clock):
+    store = ReferenceStore(fixture_db)
+    launches = LaunchService(store)
+    return BriefingComposer(
+        store, launches, ComparisonService(store, launches), SanctionsService(store), clock=clock
+    )
+
+
+@pytest.mark.parametrize(
+    ("clock", "date", "zone", "generated"),
+    [
+        (fixed(2025, 1, 2, 23, 30, -5, "EST"), "2025-01-02", "EST", "2025-01-03 04:30 UTC"),
+        (fixed(2025, 1, 3, 8, 0, 9, "KST"), "2025-01-03", "KST", "2025-01-02 23:00 UTC"),
+        (fixed(2025, 1, 3, 12, 0, 9, "KST"), "2025-01-03", "", "2025-01-03 03:00 UTC"),
+        (fixed(2025, 1, 3, 1, 0, 5, "+05"), "2025-01-03", "UTC+05:00", "2025-01-02 20:00 UTC"),
+    ],
+)
+def test_today_is_the_clocks_local_day_and_its_zone_is_named_when_utc_differs(
+    fixture_db, clock, date, zone, generated
+):
+    briefing = composer_at(fixture_db, clock).compose(BriefingRequest())
+    assert (briefing.date, briefing.date_zone, briefing.generated_utc) == (date, zone, generated)
+
+
+def test_a_chosen_date_is_kept_and_its_zone_named_unless_it_is_the_utc_day(fixture_db):
+    composer = composer_at(fixture_db, fixed(2025, 1, 3, 8, 0, 9, "KST"))
+    chosen = composer.compose(BriefingRequest(date="2025-01-05"))
+    assert (chosen.date, chosen.date_zone) == ("2025-01-05", "KST")
+    utc_day = composer.compose(BriefingRequest(date="2025-01-02"))
+    assert (utc_day.date, utc_day.date_zone) == ("2025-01-02", "")
