@@ -14,12 +14,13 @@ import json
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from briefer import paths
 from briefer.briefing import fonts
 from briefer.briefing.render import write_pdf
-from briefer.domain.briefing import PAGE_SIZES, TEMPLATES
+from briefer.domain.briefing import PAGE_SIZES, TEMPLATES, Cited
 from briefer.services.briefing import BriefingComposer, BriefingRequest
 from briefer.services.comparison import ComparisonService
 from briefer.services.launches import LaunchService
@@ -66,6 +67,19 @@ def main() -> None:
                 timings.append((time.perf_counter() - begin) * 1000)
             emit(f"{template}/{size}", "export_median", statistics.median(timings))
             emit(f"{template}/{size}", "export_max", max(timings))
+    worst_case(composer, folder)
+
+
+def worst_case(composer, folder: Path) -> None:
+    """Every free-text field 100,000 characters of mixed Persian and Latin: shortened, shaped
+    and reordered onto one page (no budget; expected well under two seconds)."""
+    text = ("برنامه ماهواره‌ای کره شمالی (DPRK) " * 3_000)[:100_000]
+    draft = composer.compose(BriefingRequest(banner=text, author=text))
+    many = tuple(Cited(text) for _ in range(100))
+    briefing = replace(draft, title=text, bluf=text, judgments=many, notes=many)
+    begin = time.perf_counter()
+    write_pdf(briefing, folder / "worst.pdf")
+    emit("long-rtl-fields", "export", (time.perf_counter() - begin) * 1000)
 
 
 if __name__ == "__main__":
