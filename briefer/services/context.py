@@ -15,7 +15,7 @@ from briefer.services.dataset import DatasetSummary, summarize
 from briefer.services.launches import LaunchService
 from briefer.services.settings import SettingsService
 from briefer.services.timeline import TimelineService
-from briefer.store.backups import back_up, backup_folder
+from briefer.store.backups import Backup, back_up, backup_folder, list_backups, restore
 from briefer.store.reference import ReferenceStore
 from briefer.store.user_db import UserDatabaseFault, UserStore
 from briefer.store.user_safety import open_user_store
@@ -94,6 +94,19 @@ class ServiceContext:
             print(f"briefer: warning: {error}", file=sys.stderr)
             return f"Backup failed: {error}"
         return f"Notes backed up to {made}" if made else "Notes unchanged since the last backup"
+
+    def backups(self) -> list[Backup]:
+        """The notes backups, newest first."""
+        return list_backups(backup_folder(self.user.path))
+
+    def restore_notes(self, backup: Path) -> str:
+        """Replace the notes with ``backup`` after backing up the current state.
+
+        Raises:
+            UserDatabaseFault: nothing was replaced; the message says why.
+        """
+        saved = restore(self.user, backup, backup_folder(self.user.path))
+        return f"Notes restored from {backup.name}; the notes they replaced are in {saved}"
 
     def dataset_with_counts(self) -> DatasetSummary:
         """The dataset summary with row counts per public view (a few queries; on demand)."""

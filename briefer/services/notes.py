@@ -95,18 +95,23 @@ class NotesService:
 
     # the notes list ---------------------------------------------------------------------
     def entries(self, text: str = "", tag: str = "") -> list[NoteEntry]:
+        candidates = (self.entry_for(note) for note in self._store.all())
+        return [entry for entry in candidates if self.matches(entry, text, tag)]
+
+    def entry_for(self, note: Note) -> NoteEntry:
+        title = self.title_of(EntityRef(note.entity_kind, note.entity_id))
+        return NoteEntry(note, title or f"{note.entity_kind} {note.entity_id}", title is None)
+
+    @staticmethod
+    def matches(entry: NoteEntry, text: str, tag: str) -> bool:
+        """The notes list's filter: a tag, and text found in the title, body or tags."""
+        if tag and tag not in entry.note.tags:
+            return False
         needle = text.strip().casefold()
-        entries = []
-        for note in self._store.all():
-            title = self.title_of(EntityRef(note.entity_kind, note.entity_id))
-            if tag and tag not in note.tags:
-                continue
-            if needle and needle not in f"{title} {note.body} {' '.join(note.tags)}".casefold():
-                continue
-            entries.append(
-                NoteEntry(note, title or f"{note.entity_kind} {note.entity_id}", title is None)
-            )
-        return entries
+        if not needle:
+            return True
+        note = entry.note
+        return any(needle in part.casefold() for part in (entry.title, note.body, *note.tags))
 
     def search(self, match: str, limit: int = 100) -> list[NoteEntry]:
         """Notes matching an FTS5 query (as built by ``parse_query``), best first."""

@@ -220,8 +220,12 @@ class UserStore:
         return schema_version(self._conn)
 
     def data_version(self) -> int:
-        """Changes whenever another connection commits (cheap; polled to see other windows)."""
-        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        """Changes whenever another connection commits (cheap; polled to see other windows);
+        -1 once the store is closed."""
+        try:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.ProgrammingError:
+            return -1
 
     def get_setting(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +32,7 @@ from briefer.ui.navigation import Navigator
 from briefer.ui.panels.detail import DetailPanel
 from briefer.ui.panels.search import SearchBox
 from briefer.ui.panels.timeline import TimelinePanel
+from briefer.ui.session_end import SessionEnd
 from briefer.ui.state import SelectionState
 
 if TYPE_CHECKING:
@@ -74,7 +76,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 380])
-        self.setCentralWidget(self.splitter)
+        self.read_only_bar = self._make_read_only_bar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_bar)
+        column.addWidget(self.splitter, stretch=1)
+        self.setCentralWidget(central)
         self.navigator = Navigator(self, self, state)
         self.search_box = SearchBox(self)
         self.search_box.set_searcher(self._search)
@@ -85,6 +94,17 @@ class MainWindow(QMainWindow):
         self._load()
         self._restore_layout()
         self.apply_theme(services.settings.theme)
+        self.session_end = SessionEnd(cast("QApplication", QApplication.instance()), self.close)
+
+    def _make_read_only_bar(self) -> QLabel:
+        """Shown when notes cannot be written: says why, above everything else."""
+        reason = self._services.user.read_only_reason
+        bar = QLabel(f"Notes are read-only: {reason}. Look-up and briefings work as usual.")
+        bar.setWordWrap(True)
+        bar.setAccessibleName("Notes read-only notice")
+        bar.setStyleSheet("background: #E69F00; color: #000000; padding: 6px;")
+        bar.setVisible(reason is not None)
+        return bar
 
     # layout ---------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -99,6 +119,10 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setStatusTip("Compose and export a one-page PDF briefing")
         self.export_action.triggered.connect(self.open_compose)
+        file_menu.addSeparator()
+        self.restore_action = file_menu.addAction("&Restore notes from a backup…")
+        self.restore_action.setEnabled(self._services.user.writable)
+        self.restore_action.triggered.connect(self._on_restore_notes)
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -196,7 +220,7 @@ class MainWindow(QMainWindow):
         self.detail.notes.set_service(self._services.notes)
         panel = NotesPanel(self._services.notes)
         panel.record_selected.connect(self._state.select)
-        self.detail.notes.saved.connect(lambda _note: panel.refresh())
+        self.detail.notes.saved.connect(panel.note_saved)
         return panel
 
     @property
@@ -327,7 +351,32 @@ class MainWindow(QMainWindow):
         settings.set_blob(GEOMETRY_KEY, bytes(self.saveGeometry().data()))
         settings.set_blob(STATE_KEY, bytes(self.splitter.saveState().data()))
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def _on_restore_notes(self) -> None:
+        from briefer.ui.dialogs.restore_notes import ask_restore_notes
+
         self.detail.notes.flush()
+        outcome = ask_restore_notes(self, self._services)
+        if outcome is not None:
+            self.detail.notes.show_note_for(self.detail.notes.ref)
+            if self.notes_tab.built is not None:
+                self.notes.refresh()
+            self.statusBar().showMessage(outcome, 10000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._notes_settled():
+            event.ignore()
+            return
         self.save_layout()
+        self.session_end.uninstall()
         super().closeEvent(event)
+
+    def _notes_settled(self) -> bool:
+        from briefer.ui.dialogs.unsaved_notes import settle_notes
+
+        return settle_notes(self.detail.notes, self.ask_unsaved)
+
+    def ask_unsaved(self) -> str:
+        """``retry``, ``copy``, ``discard`` or ``cancel`` (the window stays open)."""
+        from briefer.ui.dialogs.unsaved_notes import ask_unsaved
+
+        return ask_unsaved(self, self.detail.notes.status.text())

@@ -4,7 +4,7 @@ import pytest
 
 from briefer.domain.records import EntityRef
 from briefer.services.notes import NotesService, parse_tags
-from briefer.store.notes import NoteImportError
+from briefer.store.note_exchange import NoteImportError
 from briefer.store.reference import ReferenceStore
 from briefer.store.user_db import UserStore
 

@@ -40,13 +40,12 @@ def test_one_note_per_record(store):
     store.save(draft("one"))
     assert store.by_entity(KIND, ENTITY).body == "one"
     assert store.by_entity(KIND, "other") is None
-    with pytest.raises(NoteSaveError):
-        with store.transaction() as conn:
-            conn.execute(
-                "INSERT INTO notes (id, entity_kind, entity_id, body, created_utc, updated_utc) "
-                "VALUES ('dup', ?, ?, 'two', 't', 't')",
-                (KIND, ENTITY),
-            )
+    with pytest.raises(NoteSaveError), store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO notes (id, entity_kind, entity_id, body, created_utc, updated_utc) "
+            "VALUES ('dup', ?, ?, 'two', 't', 't')",
+            (KIND, ENTITY),
+        )
 
 
 def test_a_save_based_on_an_old_version_keeps_both_texts(path):
@@ -82,7 +81,7 @@ def test_simultaneous_first_saves_make_one_note(path):
         barrier.wait()
         try:
             store.save(draft(f"text {number}", entity="race"))
-        except Exception as error:  # noqa: BLE001 - the test reports any failure
+        except Exception as error:
             errors.append(error)
 
     threads = [threading.Thread(target=save, args=(n,)) for n in range(8)]

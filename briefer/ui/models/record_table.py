@@ -46,6 +46,20 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self._cache.clear()
         self.endResetModel()
 
+    def put_record(self, record: T) -> None:
+        """Replace the row with ``record``'s ref, or add one: a single row, not a reset."""
+        row = self.row_of(self._ref_of(record))
+        if row is None:
+            self.beginInsertRows(QModelIndex(), len(self._records), len(self._records))
+            self._records.append(record)
+            self._cache.clear()
+            self.endInsertRows()
+            return
+        self._records[row] = record
+        self._cache.clear()
+        last = self.index(row, len(self._columns) - 1)
+        self.dataChanged.emit(self.index(row, 0), last)
+
     def _cached(self, role: int, column: int, make: Callable[[T], Any]) -> list[Any]:
         """A column's values for one role, computed once per reset (sorting asks often)."""
         key = (role, column)

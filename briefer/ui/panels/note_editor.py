@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,14 +24,23 @@ from PySide6.QtWidgets import (
 from briefer.domain.records import EntityRef, Note
 
 if TYPE_CHECKING:  # the notes service loads with the first note, not at start-up
+    from briefer.services.note_drafts import NoteDrafts
     from briefer.services.notes import NotesService
+    from briefer.store.notes import SaveResult
 
 AUTOSAVE_MS = 800
+RETRY_MS = 5000
+WATCH_MS = 1500
+FAILED_STYLE = "color: #D55E00; font-weight: bold;"
 
 
 class NoteEditor(QWidget):
     """Edits one record's note; saves 0.8 s after typing stops, on leaving the editor, on
     switching records and on close. Text is plain: nothing typed is ever read as markup.
+
+    A save that fails keeps the text with its record and is retried; a save that meets a
+    newer text from another window keeps both; a note changed elsewhere is reloaded while
+    nothing is being typed here.
 
     Signals:
         saved(object): the ``Note`` just written.
@@ -40,9 +51,12 @@ class NoteEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service: NotesService | None = None
+        self._drafts: NoteDrafts | None = None
         self._ref: EntityRef | None = None
         self._note: Note | None = None
         self._dirty = False
+        self._amend = False
+        self._seen_version = -1
         self.heading = QLabel("<b>Your note</b>", self)
         self.text = QPlainTextEdit(self)
         self.text.setAccessibleName("Your note on the selected record")
@@ -53,12 +67,13 @@ class NoteEditor(QWidget):
         self.tags.setAccessibleName("Note tags")
         self.tags.setPlaceholderText("Tags, separated by commas")
         self.status = QLabel(self)
+        self.status.setWordWrap(True)
         self.status.setAccessibleName("Note save status")
         self.history = QPushButton("History…", self)
         self.history.setAccessibleName("Note history")
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer = self._timer(AUTOSAVE_MS, self._on_autosave)
+        self.retry_timer = self._timer(RETRY_MS, self.retry)
+        self.watch_timer = self._timer(WATCH_MS, self._on_watch, single=False)
         row = QHBoxLayout()
         row.addWidget(self.tags, stretch=1)
         row.addWidget(self.history)
@@ -70,14 +85,25 @@ class NoteEditor(QWidget):
         layout.addWidget(self.status)
         self.text.textChanged.connect(self._on_edited)
         self.tags.textEdited.connect(self._on_edited)
-        self.timer.timeout.connect(self.flush)
         self.history.clicked.connect(self._on_history)
         for widget in (self.text, self.tags):
             widget.installEventFilter(self)
         self._set_enabled(False)
 
+    def _timer(self, interval: int, slot: Callable[[], None], single: bool = True) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(single)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
+
     def set_service(self, service: NotesService) -> None:
+        from briefer.services.note_drafts import NoteDrafts
+
         self._service = service
+        self._drafts = NoteDrafts(service)
+        self._seen_version = service.data_version()
+        self.watch_timer.start()
 
     @property
     def has_service(self) -> bool:
@@ -87,52 +113,145 @@ class NoteEditor(QWidget):
     def ref(self) -> EntityRef | None:
         return self._ref
 
+    @property
+    def read_only_reason(self) -> str | None:
+        return self._service.read_only_reason if self._service else None
+
     def show_note_for(self, ref: EntityRef | None) -> None:
-        """Save whatever is pending for the previous record, then load ``ref``'s note."""
+        """Save whatever is pending for the previous record, then load ``ref``'s note (or the
+        text typed on it that could not be saved yet)."""
         self.flush()
         self._ref = ref
         self._note = self._service.note_for(ref) if self._service and ref else None
+        pending = self._drafts.pending(ref) if self._drafts and ref else None
         self._load(self._note)
+        if pending is not None:
+            self._put_text(pending.body, pending.tags)
+            self._dirty = True
+            self._show_failure(pending.reason)
         self._set_enabled(ref is not None and self._service is not None)
 
-    def _load(self, note: Note | None) -> None:
+    def _put_text(self, body: str, tags: tuple[str, ...]) -> None:
         for widget in (self.text, self.tags):
             widget.blockSignals(True)
-        self.text.setPlainText(note.body if note else "")
-        self.tags.setText(", ".join(note.tags) if note else "")
+        self.text.setPlainText(body)
+        self.tags.setText(", ".join(tags))
         for widget in (self.text, self.tags):
             widget.blockSignals(False)
+
+    def _load(self, note: Note | None) -> None:
+        self._put_text(note.body if note else "", note.tags if note else ())
         self._dirty = False
+        self._amend = False
         self.history.setEnabled(note is not None)
-        self.status.setText(f"Last saved {_when(note.updated_utc)}" if note else "No note yet")
+        self._set_status(f"Last saved {_when(note.updated_utc)}" if note else "No note yet")
+
+    def _set_status(self, text: str, failed: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(FAILED_STYLE if failed else "")
 
     def _set_enabled(self, enabled: bool) -> None:
+        reason = self.read_only_reason
         for widget in (self.text, self.tags):
             widget.setEnabled(enabled)
+            widget.setReadOnly(reason is not None)
         if not enabled:
-            self.status.setText("Select a record to write a note on it")
+            self._set_status("Select a record to write a note on it")
+        elif reason:
+            self._set_status(f"Notes are read-only: {reason}")
 
     def _on_edited(self, *_args: object) -> None:
         self._dirty = True
-        self.status.setText("Unsaved changes…")
+        self._set_status("Unsaved changes…")
         self.timer.start()
 
-    def flush(self) -> None:
-        """Write pending changes now (also called on focus loss, switching records, close)."""
+    def _on_autosave(self) -> None:
+        self.flush(checkpoint=False)
+
+    def flush(self, checkpoint: bool = True) -> bool:
+        """Write pending changes now (also on focus loss, switching records, close); returns
+        False when text stays unsaved. Autosaves (``checkpoint`` False) while typing amend
+        one revision; leaving the note starts the next."""
         self.timer.stop()
-        if not self._dirty or self._service is None or self._ref is None:
-            return
+        if not self._dirty or self._drafts is None or self._ref is None:
+            return True
         from briefer.services.notes import parse_tags
+        from briefer.store.notes import NoteSaveError
 
         body, tags = self.text.toPlainText(), parse_tags(self.tags.text())
         if self._note is None and not body.strip() and not tags:
             self._dirty = False
-            return
-        self._note = self._service.save(self._ref, body, tags)
+            return True
+        base = self._note.version if self._note else None
+        try:
+            result = self._drafts.save(self._ref, body, tags, base, amend=self._amend)
+        except NoteSaveError as error:
+            self._show_failure(str(error))
+            return False
+        self._saved(result, checkpoint)
+        return True
+
+    def _saved(self, result: SaveResult, checkpoint: bool) -> None:
+        self._note = result.note
         self._dirty = False
+        self._amend = not checkpoint and not result.conflict
+        self._seen_version = self._service.data_version() if self._service else -1
         self.history.setEnabled(True)
-        self.status.setText(f"Saved {_when(self._note.updated_utc)}")
-        self.saved.emit(self._note)
+        if result.met is not None:
+            self._put_text(result.note.body, result.note.tags)
+            self._set_status(
+                f"This note was also changed elsewhere (saved {_when(result.met.updated_utc)}). "
+                "Both texts are kept below, and each is in History.",
+                failed=True,
+            )
+        else:
+            self._set_status(f"Saved {_when(result.note.updated_utc)}")
+        self.saved.emit(result.note)
+
+    def _show_failure(self, reason: str) -> None:
+        self._set_status(
+            f"Not saved: {reason}. Your text is kept here and will be retried.", failed=True
+        )
+        self.retry_timer.start()
+
+    def retry(self) -> bool:
+        """Try every unsaved text again; returns True when nothing is left unsaved."""
+        if self._drafts is None:
+            return True
+        current_ok = self.flush()
+        left = self._drafts.retry(skip=self._ref)
+        if left or not current_ok:
+            self.retry_timer.start()
+        return current_ok and not left
+
+    def has_unsaved(self) -> bool:
+        return self._dirty or bool(self._drafts and self._drafts.all_pending())
+
+    def unsaved_text(self) -> str:
+        return self._drafts.as_text() if self._drafts else self.text.toPlainText()
+
+    def discard_unsaved(self) -> None:
+        if self._drafts is not None:
+            self._drafts.discard()
+        self._dirty = False
+        self.retry_timer.stop()
+
+    def _on_watch(self) -> None:
+        """Reload the note when another window changed it and nothing is typed here."""
+        if self._service is None or self._ref is None or self._dirty:
+            return
+        version = self._service.data_version()
+        if version < 0:
+            self.watch_timer.stop()
+            return
+        if version == self._seen_version:
+            return
+        self._seen_version = version
+        stored = self._service.note_for(self._ref)
+        if stored is not None and (self._note is None or stored.version != self._note.version):
+            self._note = stored
+            self._load(stored)
+            self._set_status(f"Updated from another window ({_when(stored.updated_utc)})")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
@@ -162,7 +281,8 @@ class HistoryDialog(QDialog):
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         for revision in service.revisions(note.id):
-            item = QListWidgetItem(f"#{revision.revision} · {_when(revision.saved_utc)}")
+            label = f"#{revision.revision} · {_when(revision.saved_utc)}"
+            item = QListWidgetItem(label + _KIND_LABELS.get(revision.kind, ""))
             item.setData(256, revision.revision)
             item.setData(257, revision.body)
             self.list.addItem(item)
@@ -181,9 +301,24 @@ class HistoryDialog(QDialog):
 
     def restore_selected(self) -> None:
         item = self.list.currentItem()
-        if item is not None:
+        if item is None:
+            return
+        from briefer.store.errors import StoreError
+
+        try:
             self.restored = self._service.restore(self._note.id, int(item.data(256)))
-            self.accept()
+        except StoreError as error:
+            QMessageBox.warning(self, "Restore failed", f"{error}\nNothing was changed.")
+            return
+        self.accept()
+
+
+_KIND_LABELS = {
+    "conflict": " · met a newer text",
+    "merge": " · both texts kept",
+    "import": " · imported",
+    "restore": " · restored",
+}
 
 
 def _when(utc: str) -> str:

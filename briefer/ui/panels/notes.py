@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.domain.records import Note
 from briefer.services.notes import NoteEntry, NotesService
 from briefer.store.errors import StoreError
 from briefer.ui.models.record_table import Column, RecordTableModel
 from briefer.ui.panels.record_table import RecordTable
 
 ALL_TAGS = "All tags"
+FILTER_DELAY_MS = 250
 
 
 def _first_line(entry: NoteEntry) -> str:
@@ -81,7 +83,11 @@ class NotesPanel(QWidget):
         layout.addLayout(tools)
         layout.addWidget(self.table, stretch=1)
         layout.addWidget(self.count)
-        self.search.textChanged.connect(self.refresh)
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(FILTER_DELAY_MS)
+        self.filter_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self.filter_timer.start)
         self.tag.currentIndexChanged.connect(self.refresh)
         self.table.record_selected.connect(self.record_selected)
         self.refresh()
@@ -92,7 +98,8 @@ class NotesPanel(QWidget):
         self.tag.blockSignals(True)
         self.tag.clear()
         self.tag.addItem(ALL_TAGS)
-        self.tag.addItems(self._service.tags())
+        self._known_tags = set(self._service.tags())
+        self.tag.addItems(sorted(self._known_tags, key=str.casefold))
         self.tag.setCurrentText(current if current else ALL_TAGS)
         self.tag.blockSignals(False)
         tag = "" if self.tag.currentText() == ALL_TAGS else self.tag.currentText()
@@ -102,6 +109,15 @@ class NotesPanel(QWidget):
         orphans = sum(1 for e in entries if e.orphaned)
         extra = f"; {orphans} about records no longer in the dataset" if orphans else ""
         self.count.setText(f"{len(entries)} note(s){extra}")
+
+    def note_saved(self, note: Note) -> None:
+        """One row updated for a saved note: the whole list is not read again."""
+        entry = self._service.entry_for(note)
+        tag = "" if self.tag.currentText() == ALL_TAGS else self.tag.currentText()
+        if self._service.matches(entry, self.search.text(), tag):
+            self.model.put_record(entry)
+        if any(t not in self._known_tags for t in note.tags):
+            self.refresh()
 
     def show_selection(self, ref: object) -> None:
         self.table.select_ref(ref)  # type: ignore[arg-type]

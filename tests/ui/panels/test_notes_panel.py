@@ -5,6 +5,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
+from briefer.domain.note_rules import utc_now
 from briefer.domain.records import EntityRef
 from briefer.store.errors import StoreError
 
@@ -28,12 +29,13 @@ def test_lists_every_note_with_what_it_is_about(panel):
     assert panel.count.text() == "3 note(s); 1 about records no longer in the dataset"
 
 
-def test_filters_by_text_and_tag(panel):
+def test_filters_by_text_and_tag_after_a_pause_in_typing(qtbot, panel):
     panel.search.setText("LAUNCH")
-    assert [panel.model.record(r).note.body for r in range(panel.model.rowCount())] == [
-        "bars any launch"
-    ]
+    assert panel.model.rowCount() == 3  # not on every keystroke
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=2000)
+    assert panel.model.record(0).note.body == "bars any launch"
     panel.search.clear()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3, timeout=2000)
     panel.tag.setCurrentText("russia")
     assert panel.model.rowCount() == 1 and panel.model.record(0).ref == LAUNCH
 
@@ -53,12 +55,23 @@ def test_a_saved_note_appears_in_the_list(qtbot, window, panel):
     assert panel.model.rowCount() == 4
 
 
+def test_a_save_updates_one_row_without_reloading_the_list(qtbot, window, panel, monkeypatch):
+    reloads = []
+    monkeypatch.setattr(panel._service, "entries", lambda *a: reloads.append(a) or [])
+    window._state.select(LAUNCH)
+    window.detail.notes.text.setPlainText("engine question, revised")
+    window.detail.notes.flush()
+    assert reloads == []
+    bodies = {panel.model.record(r).note.body for r in range(panel.model.rowCount())}
+    assert "engine question, revised" in bodies and panel.model.rowCount() == 3
+
+
 def test_export_then_import_elsewhere_merges(panel, services, tmp_path):
     path = tmp_path / "notes.json"
     assert panel.export_to(path) == f"Exported 3 note(s) to {path}"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["notes"][0]["body"] = "edited elsewhere"
-    data["notes"][0]["updated_utc"] = "2999-01-01T00:00:00Z"
+    data["notes"][0]["updated_utc"] = utc_now()
     path.write_text(json.dumps(data), encoding="utf-8")
     message = panel.import_from(path)
     assert "1 updated, 2 already up to date, 0 kept because the note here is newer" in message
