@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     assert isinstance(search_parser, _Parser)
     search_parser.dash_words = True
     _add_db_option(search_parser, default=argparse.SUPPRESS)
+    from briefer.cli_notes import add_notes_command
+
+    add_notes_command(commands)
     return parser
 
 
@@ -252,6 +255,10 @@ def run_headless(args: argparse.Namespace) -> int:
             from briefer.cli_search import cmd_search
 
             return cmd_search(args, args.db)
+        if args.command == "notes":
+            from briefer.cli_notes import cmd_notes
+
+            return cmd_notes(args)
         return cmd_version(args)
     except StoreError as error:
         from briefer.terminal_text import printable

@@ -38,7 +38,7 @@ class NotesService:
     """Notes on records. A store opened read-only (disk full, read-only folder) still lists
     and searches; saving then raises ``NoteSaveError`` with the reason."""
 
-    def __init__(self, user: UserStore, reference: ReferenceStore) -> None:
+    def __init__(self, user: UserStore, reference: ReferenceStore | None) -> None:
         self._user = user
         self._store = NoteStore(user.connection)
         self._reference = reference
@@ -142,6 +142,8 @@ class NotesService:
 
     def title_of(self, ref: EntityRef) -> str | None:
         """The record's title, or None when the dataset no longer has it (an orphaned note)."""
+        if self._reference is None:
+            return None
         if self._titles is None:
             self._titles = record_titles(self._reference)
         return self._titles.get(ref)
@@ -150,9 +152,11 @@ class NotesService:
     def export(self, path: Path) -> int:
         """Write every note and its history as JSON, atomically; returns how many notes."""
         data = export_data(self._store)
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-        write_atomically(path, text.encode("utf-8"), prefix=".notes-")
+        write_atomically(path, _json_bytes(data), prefix=".notes-")
         return len(data["notes"])
+
+    def export_bytes(self) -> bytes:
+        return _json_bytes(export_data(self._store))
 
     def import_file(self, path: Path) -> ImportReport:
         """Merge a notes export; a malformed file changes nothing and says why."""
@@ -167,3 +171,7 @@ class NotesService:
             raise NoteImportError(message) from None
         self._check_writable()
         return import_data(self._store, data)
+
+
+def _json_bytes(data: dict[str, object]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
