@@ -30,8 +30,17 @@ class Column(Generic[T]):
     align_right: bool = False
 
 
+def _orderable(value: Any) -> tuple[int, Any]:
+    return (1, "") if value is None else (0, value)
+
+
 class RecordTableModel(QAbstractTableModel, Generic[T]):
-    """Rows are records; ``REF_ROLE`` gives each row's ``EntityRef`` for selection."""
+    """Rows are records; ``REF_ROLE`` gives each row's ``EntityRef`` for selection.
+
+    The model sorts itself (the view calls ``sort``): one Python sort over cached keys costs a
+    call per row, where a sort proxy asks for two cells per comparison, n·log n calls that
+    made filtering 5,000 notes take most of a second.
+    """
 
     def __init__(self, columns: Sequence[Column[T]], ref_of: Callable[[T], EntityRef]) -> None:
         super().__init__()
@@ -39,12 +48,48 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self._ref_of = ref_of
         self._records: list[T] = []
         self._cache: dict[tuple[int, int], list[Any]] = {}
+        self._sort_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_records(self, records: Sequence[T]) -> None:
         self.beginResetModel()
         self._records = list(records)
         self._cache.clear()
+        self._records = [self._records[row] for row in self._sorted_rows()]
+        self._cache.clear()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        self._sort_by = (column, order)
+        self._resort()
+
+    def _sorted_rows(self) -> list[int]:
+        rows = list(range(len(self._records)))
+        if self._sort_by is None:
+            return rows
+        column, order = self._sort_by
+        spec = self._columns[column]
+        keys = self._cached(SORT_ROLE, column, spec.sort_key or spec.text)
+        descending = order == Qt.SortOrder.DescendingOrder
+        try:
+            return sorted(rows, key=lambda row: _orderable(keys[row]), reverse=descending)
+        except TypeError:  # mixed kinds of value: compare as text
+            return sorted(rows, key=lambda row: str(keys[row]), reverse=descending)
+
+    def _resort(self) -> None:
+        """Reorder rows in place, keeping the selection (persistent indexes) on its records."""
+        order = self._sorted_rows()
+        if order == list(range(len(order))):
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_row = {old: new for new, old in enumerate(order)}
+        self._records = [self._records[row] for row in order]
+        self._cache.clear()
+        persistent = self.persistentIndexList()
+        moved = [self.index(new_row[index.row()], index.column()) for index in persistent]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def put_record(self, record: T) -> None:
         """Replace the row with ``record``'s ref, or add one: a single row, not a reset."""
@@ -54,11 +99,13 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             self._records.append(record)
             self._cache.clear()
             self.endInsertRows()
+            self._resort()
             return
         self._records[row] = record
         self._cache.clear()
         last = self.index(row, len(self._columns) - 1)
         self.dataChanged.emit(self.index(row, 0), last)
+        self._resort()
 
     def _cached(self, role: int, column: int, make: Callable[[T], Any]) -> list[Any]:
         """A column's values for one role, computed once per reset (sorting asks often)."""

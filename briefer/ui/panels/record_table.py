@@ -5,14 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from briefer.domain.records import EntityRef
-from briefer.ui.models.record_table import REF_ROLE, SORT_ROLE, RecordTableModel
+from briefer.ui.models.record_table import REF_ROLE, RecordTableModel
 
 
 class RecordTable(QTableView):
@@ -29,10 +28,7 @@ class RecordTable(QTableView):
     ) -> None:
         super().__init__(parent)
         self._source = model
-        self._proxy = QSortFilterProxyModel(self)
-        self._proxy.setSourceModel(model)
-        self._proxy.setSortRole(SORT_ROLE)
-        self.setModel(self._proxy)
+        self.setModel(model)
         self.setAccessibleName(accessible_name)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -68,7 +64,7 @@ class RecordTable(QTableView):
             self.setColumnWidth(column, min(widest, max_width))
 
     def ref_at_row(self, row: int) -> EntityRef | None:
-        value = self._proxy.index(row, 0).data(REF_ROLE)
+        value = self._source.index(row, 0).data(REF_ROLE)
         return value if isinstance(value, EntityRef) else None
 
     def select_ref(self, ref: EntityRef | None) -> None:
@@ -79,7 +75,7 @@ class RecordTable(QTableView):
             if source_row is None:
                 self.clearSelection()
                 return
-            index = self._proxy.mapFromSource(self._source.index(source_row, 0))
+            index = self._source.index(source_row, 0)
             self.selectionModel().select(
                 index,
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
