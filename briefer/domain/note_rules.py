@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 MAX_NOTE_BYTES = 1024 * 1024
 # Exports come from other workstations whose clocks may run a little ahead of this one.
 CLOCK_SKEW = timedelta(minutes=10)
-MERGE_RULE = "──────── Also saved elsewhere"
+MERGE_RULE = "── Also saved elsewhere"
 
 
 def utc_now() -> str:
@@ -57,8 +57,8 @@ def merged_text(mine: str, theirs: str, theirs_saved_utc: str) -> str:
         return mine
     if not mine.strip() or mine.strip() in theirs:
         return theirs
-    when = theirs_saved_utc[:19].replace("T", " ")
-    return f"{mine.rstrip()}\n\n{MERGE_RULE} ({when} UTC) ────────\n{theirs.lstrip()}"
+    when = theirs_saved_utc[:16].replace("T", " ")
+    return f"{mine.rstrip()}\n\n{MERGE_RULE}, {when} UTC ──\n{theirs.lstrip()}"
 
 
 def merged_tags(mine: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:

@@ -32,8 +32,8 @@ def ask_unsaved(parent: QWidget, status: str) -> str:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Unsaved note")
     box.setText(
-        f"A note could not be saved. {status}\n\nRetry, copy the text to paste it elsewhere "
-        "(the window stays open), or discard it?"
+        f"{status}\n\nRetry now, copy the text to paste it elsewhere (the window stays "
+        "open), or discard it?"
     )
     buttons = {
         box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole): "retry",
