@@ -64,6 +64,27 @@ def test_an_unreadable_file_is_not_set_aside(tmp_path, monkeypatch):
     assert str(path) in opened.notice
 
 
+def test_an_io_error_opens_read_only_naming_the_cause(tmp_path, monkeypatch):
+    path = tmp_path / "user.db"
+    kept = _with_note(path)
+    real = sqlite3.connect
+
+    def failing_writes(target, *args, **kwargs):
+        conn = real(target, *args, **kwargs)
+        if str(target) == str(path):
+            error = sqlite3.OperationalError("disk I/O error")
+            error.sqlite_errorcode = 10
+            raise error
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", failing_writes)
+    opened = open_user_store(path)
+    monkeypatch.undo()
+    assert _not_set_aside(tmp_path) and path.read_bytes() == kept
+    assert "input/output error" in opened.notice and str(path) in opened.notice
+    assert NoteStore(opened.store.connection).by_entity("event", "e1").body == "precious"
+
+
 def test_a_read_only_connection_opens_the_notes_read_only(tmp_path, monkeypatch):
     path = tmp_path / "user.db"
     store = UserStore(path)

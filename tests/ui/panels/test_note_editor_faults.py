@@ -139,10 +139,11 @@ def test_a_save_from_an_older_version_keeps_both_texts_and_says_so(window, servi
     assert "also changed elsewhere" in editor.status.text()
 
 
-def test_sigterm_saves_the_pending_note_and_closes(qtbot, window, services):
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP])
+def test_a_stop_signal_saves_the_pending_note_and_closes(qtbot, window, services, number):
     editor = select(window, LAUNCH)
     qtbot.keyClicks(editor.text, "typed just before logout")
-    os.kill(os.getpid(), signal.SIGTERM)
+    os.kill(os.getpid(), number)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
     assert services.notes.note_for(LAUNCH).body == "typed just before logout"
 
@@ -172,3 +173,30 @@ def test_read_only_notes_show_a_bar_and_stay_readable(read_only_window):
     assert editor.text.toPlainText() == "kept for reading"
     assert editor.text.isReadOnly()
     assert not window.restore_action.isEnabled()
+
+
+def test_file_menu_restores_notes_from_a_backup(window, services, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from briefer.store.backups import back_up, backup_folder
+
+    services.notes.save(LAUNCH, "the good text")
+    good = back_up(services.user, backup_folder(services.user.path))
+    editor = select(window, LAUNCH)
+    editor.text.setPlainText("an accident")
+    editor.flush()
+    offered = []
+
+    def pick(_parent, _title, _label, labels, *_args):
+        offered.extend(labels)
+        return labels[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    window.restore_action.trigger()
+    assert len(offered) == 1 and "1 note(s)" in offered[0]
+    assert services.notes.note_for(LAUNCH).body == "the good text"
+    assert editor.text.toPlainText() == "the good text"  # the editor shows what was restored
+    assert good.name in told[0] and len(services.backups()) == 2
