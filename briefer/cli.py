@@ -222,7 +222,7 @@ def _write_briefing(briefing: Briefing, output: str) -> None:
     target = Path(output).expanduser()
     try:
         if output == "-":
-            write_stream(render(briefing))
+            write_stream(render(briefing), binary=True)
             return
         write_pdf(briefing, target)
     except UnsafeOutputError as error:

@@ -28,16 +28,22 @@ class UnsafeOutputError(OSError):
     """The output path names something that is not a regular file, so nothing was written.
 
     An ``OSError`` so every caller that already reports a failed write (``except OSError``)
-    reports this one too; ``str(error)`` is the one-line message for the user.
+    reports this one too. ``str(error)`` is the whole one-line message; ``strerror`` is the
+    reason alone, so the usual ``f"cannot write {path}: {error.strerror}"`` reads right too.
     """
 
-    def __init__(self, message: str, path: Path) -> None:
-        super().__init__(message)
+    def __init__(self, path: Path, reason: str, message: str | None = None) -> None:
+        super().__init__(reason)
         self.path = path
+        self.strerror = reason
+        self._message = message or f"will not write {path}: {reason}"
+
+    def __str__(self) -> str:
+        return self._message
 
 
 def _not_a_file(path: Path, kind: str) -> UnsafeOutputError:
-    return UnsafeOutputError(f"will not write {path}: it is {kind}, not a regular file", path)
+    return UnsafeOutputError(path, f"it is {kind}, not a regular file")
 
 
 def _default_mode() -> int:
@@ -118,21 +124,22 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def write_stream(data: bytes, stream: BinaryIO | None = None) -> None:
-    """Write ``data`` to standard output (or ``stream``) for ``-o -``.
+def write_stream(data: bytes, stream: BinaryIO | None = None, binary: bool = False) -> bool:
+    """Write ``data`` to standard output (or ``stream``) for ``-o -``; False when the reader
+    stopped early (``| head``), which ends quietly: what follows goes nowhere.
 
     Raises:
-        UnsafeOutputError: the stream is a terminal, which binary data would garble.
-        BrokenPipeError: the reader stopped early (standard output then goes nowhere, so
-            Python's own flush at exit stays quiet).
+        UnsafeOutputError: ``binary`` data (a PDF) and the stream is a terminal it would garble.
     """
     out = stream if stream is not None else sys.stdout.buffer
-    if out.isatty():
-        message = "will not write binary data to a terminal: redirect standard output to a file"
-        raise UnsafeOutputError(message, Path("-"))
+    if binary and out.isatty():
+        reason = "standard output is a terminal"
+        message = "will not write binary data to a terminal: redirect standard output"
+        raise UnsafeOutputError(Path("-"), reason, message)
     try:
         out.write(data)
         out.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
-        raise
+        return False
+    return True

@@ -298,3 +298,22 @@ def test_undecodable_argument_is_one_line_naming_it(fixture_db, tmp_path, args, 
     assert len(lines) == 1 and lines[0].startswith(f"briefer: error: argument {name}: ")
     assert "\\x" in lines[0] and "not valid" in lines[0]
     assert list(tmp_path.glob("b.pdf*")) == []
+
+
+def test_brief_will_not_pour_a_pdf_onto_a_terminal(fixture_db):
+    leader, follower = os.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "briefer", "brief", "--db", str(fixture_db), "-o", "-"],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "briefer: error: will not write binary data to a terminal: redirect standard output\n"
+    )

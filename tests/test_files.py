@@ -151,11 +151,33 @@ def test_the_file_is_synced_before_it_is_renamed(tmp_path, monkeypatch):
     assert events[:2] == ["fsync", "replace"]
 
 
-def test_writing_to_a_stream_and_refusing_a_terminal(tmp_path):
+def test_writing_to_a_stream_and_refusing_binary_data_on_a_terminal(tmp_path):
     with open(tmp_path / "out", "wb") as out:
-        files.write_stream(b"%PDF", out)
+        assert files.write_stream(b"%PDF", out, binary=True) is True
     assert (tmp_path / "out").read_bytes() == b"%PDF"
     leader, follower = os.openpty()
-    with open(follower, "wb") as terminal, pytest.raises(files.UnsafeOutputError, match="terminal"):
-        files.write_stream(b"%PDF", terminal)
+    with open(follower, "wb") as terminal:
+        with pytest.raises(files.UnsafeOutputError, match="terminal"):
+            files.write_stream(b"%PDF", terminal, binary=True)
+        assert files.write_stream(b"{}\n", terminal) is True  # text may go to a terminal
+    assert os.read(leader, 16) == b"{}\r\n"
     os.close(leader)
+
+
+def test_a_reader_that_stops_early_ends_the_stream_quietly():
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    with open(write_end, "wb") as out:
+        assert files.write_stream(b"%PDF" * 100_000, out) is False
+        out.write(b"more")  # standard output now goes nowhere: no second BrokenPipeError
+        out.flush()
+
+
+def test_the_refusal_reads_right_in_the_usual_cannot_write_message(tmp_path):
+    with pytest.raises(files.UnsafeOutputError) as caught:
+        files.write_atomically(tmp_path, b"x")
+    error = caught.value
+    assert f"cannot write {tmp_path}: {error.strerror}" == (
+        f"cannot write {tmp_path}: it is a folder, not a regular file"
+    )
+    assert str(error) == f"will not write {tmp_path}: it is a folder, not a regular file"

@@ -33,13 +33,7 @@ def save_export(parent: QWidget, path: Path, render: Callable[[], bytes]) -> boo
     try:
         write_atomically(path, render(), prefix=".export-")
     except OSError as error:
-        message = f"{_reason(path, error)}\nNo file was written."
+        message = f"Could not write {path}: {error.strerror or error}\nNo file was written."
         QMessageBox.warning(parent, "Export failed", message)
         return False
     return True
-
-
-def _reason(path: Path, error: OSError) -> str:
-    if error.strerror is None:  # our own messages, UnsafeOutputError among them
-        return str(error)
-    return f"Could not write {path}: {error.strerror}"
