@@ -65,6 +65,8 @@ def cmd_notes(args: argparse.Namespace) -> int:
             return EXIT_OK
         service = NotesService(user, None)
         if args.notes_command == "export":
+            if not user.available:
+                raise StoreError(f"nothing exported: {user.read_only_reason}")
             return _export(service, args.file)
         report = service.import_file(Path(args.file).expanduser())
         print(f"imported {args.file}: {report.sentence}")

@@ -71,3 +71,12 @@ def test_restoring_a_file_that_is_not_a_backup_fails_in_one_line(private_user_di
     result = briefer("notes", "restore", str(bogus))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_export_refuses_when_the_notes_cannot_be_read(private_user_dir, tmp_path):
+    (private_user_dir / "user.db").mkdir(parents=True)  # a folder where the file should be
+    good = tmp_path / "good.json"
+    good.write_text("earlier export", encoding="utf-8")
+    result = briefer("notes", "export", str(good))
+    assert result.returncode == 2 and "nothing exported" in result.stderr
+    assert good.read_text(encoding="utf-8") == "earlier export"

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
 
 from briefer.domain.records import EntityRef
+from briefer.files import write_atomically
 from briefer.services.notes import NotesService
 from briefer.store.notes import NoteSaveError, SaveResult
 
@@ -51,17 +54,32 @@ class NoteDrafts:
     def all_pending(self) -> list[PendingDraft]:
         return list(self._pending.values())
 
-    def retry(self, skip: EntityRef | None = None) -> list[PendingDraft]:
-        """Try every kept text again (but ``skip``'s, which the editor saves itself); returns
-        those still not stored."""
+    def retry(self, skip: EntityRef | None = None) -> list[SaveResult]:
+        """Try every kept text again (but ``skip``'s, which the editor saves itself), each
+        from the version it was edited from; returns what was stored now."""
+        stored = []
         for draft in list(self._pending.values()):
             if draft.ref != skip:
                 with suppress(NoteSaveError):
-                    self.save(draft.ref, draft.body, draft.tags, draft.base_version)
-        return self.all_pending()
+                    stored.append(self.save(draft.ref, draft.body, draft.tags, draft.base_version))
+        return stored
 
     def discard(self) -> None:
         self._pending.clear()
+
+    def write_recovery(self, folder: Path) -> Path | None:
+        """Write every kept text to a dated file in ``folder`` (the process is being stopped
+        and may be killed before anyone answers); None when nothing is kept or it failed."""
+        if not self._pending:
+            return None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        path = folder / f"unsaved-notes-{stamp}.txt"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, self.as_text().encode("utf-8"), prefix=".unsaved-")
+        except OSError:
+            return None
+        return path
 
     def as_text(self) -> str:
         """Every kept text, each under the record it belongs to (for the clipboard)."""

@@ -55,7 +55,11 @@ def _rotating(folder: Path) -> list[Path]:
 
 
 def back_up(
-    store: UserStore, folder: Path, keep: int = KEEP_BACKUPS, force: bool = False
+    store: UserStore,
+    folder: Path,
+    keep: int = KEEP_BACKUPS,
+    force: bool = False,
+    rotate: bool = True,
 ) -> Path | None:
     """Copy the live database with SQLite's backup API, unless the notes are unchanged since
     the newest backup (``force`` copies anyway). A failed copy leaves no file behind.
@@ -82,9 +86,16 @@ def back_up(
         raise UserDatabaseFault(
             f"cannot back up the notes to {folder}: {describe(error)}", classify(error)
         ) from error
-    for old in _rotating(folder)[:-keep]:
-        old.unlink()
+    if rotate:
+        rotate_backups(folder, keep)
     return target
+
+
+def rotate_backups(folder: Path, keep: int = KEEP_BACKUPS, protect: Path | None = None) -> None:
+    """Delete all but the ``keep`` newest rotating backups (never ``protect``)."""
+    for old in _rotating(folder)[:-keep]:
+        if protect is None or old.resolve() != protect.resolve():
+            old.unlink(missing_ok=True)
 
 
 def keep_backups_before_reset(folder: Path) -> None:
@@ -131,17 +142,36 @@ def restore(store: UserStore, backup: Path, folder: Path) -> Path | None:
         raise UserDatabaseFault(f"notes are read-only: {store.read_only_reason}", Fault.READ_ONLY)
     source = _open_backup(backup)
     try:
-        saved = back_up(store, folder, force=True)
-        try:
-            source.backup(store.connection)
-            migrate(store.connection)
-        except sqlite3.Error as error:
-            raise UserDatabaseFault(
-                f"cannot restore {backup.name}: {describe(error)}", classify(error)
-            ) from error
+        saved = back_up(store, folder, force=True, rotate=False)
+        _copy_into(source, store, backup, saved)
     finally:
         source.close()
+    rotate_backups(folder, protect=backup)
     return saved
+
+
+def _copy_into(
+    source: sqlite3.Connection, store: UserStore, backup: Path, saved: Path | None
+) -> None:
+    """Copy ``source`` over the live database and bring it to this schema. A failed copy
+    changes nothing (SQLite copies in one transaction); a failed upgrade is undone from
+    ``saved``, the backup taken just before."""
+    try:
+        source.backup(store.connection)
+    except sqlite3.Error as error:
+        message = f"cannot restore {backup.name}: {describe(error)}; nothing was changed"
+        raise UserDatabaseFault(message, classify(error)) from error
+    try:
+        migrate(store.connection)
+    except (sqlite3.Error, ValueError, TypeError) as error:
+        if saved is not None:
+            undo = sqlite3.connect(saved)
+            try:
+                undo.backup(store.connection)
+            finally:
+                undo.close()
+        message = f"cannot upgrade {backup.name} to this Briefer: {error}; nothing was changed"
+        raise UserDatabaseFault(message, Fault.OTHER) from error
 
 
 def _open_backup(backup: Path) -> sqlite3.Connection:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from briefer.domain.note_rules import parse_utc, size_problem, utc_now
+from briefer.domain.note_rules import format_utc, parse_utc, size_problem, utc_now
 from briefer.domain.records import Note
 from briefer.store.errors import StoreError
 from briefer.store.notes import NoteSaveError, NoteStore
@@ -116,11 +116,13 @@ def _merge(store: NoteStore, item: Incoming) -> tuple[str, int]:
 
 
 def _local_time(text: str) -> datetime:
-    """A local note's time; one stored by an older Briefer that is not a time counts as oldest."""
+    """A local note's time, ahead of this clock or not; one that is not a time (stored by an
+    older Briefer) counts as newest, so an import never replaces the text on its strength."""
     try:
-        return parse_utc(text)
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return datetime.min.replace(tzinfo=UTC)
+        return datetime.max.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _add_history(store: NoteStore, note: Note, history: tuple[Revision, ...]) -> int:
@@ -178,7 +180,7 @@ def _entry(entry: Any, position: int, now: datetime) -> Incoming:
     problem = size_problem(entry["body"])
     if problem:
         raise NoteImportError(f"{where}: {problem}")
-    _time(entry["created_utc"], f"{where}, created_utc", now)
+    created = _time(entry["created_utc"], f"{where}, created_utc", now)
     updated = _time(entry["updated_utc"], f"{where}, updated_utc", now)
     note = Note(
         entry["id"],
@@ -186,8 +188,8 @@ def _entry(entry: Any, position: int, now: datetime) -> Incoming:
         entry["entity_id"],
         entry["body"],
         tags,
-        entry["created_utc"],
-        entry["updated_utc"],
+        format_utc(created),
+        format_utc(updated),
         1,
     )
     return Incoming(note, updated, _history(entry.get("revisions", []), where, now))
@@ -202,10 +204,12 @@ def _history(revisions: Any, where: str, now: datetime) -> tuple[Revision, ...]:
         if not isinstance(revision, dict) or not isinstance(revision.get("body"), str):
             raise NoteImportError(f"{place} has no text body")
         _check_text(revision["body"], place)
-        saved = revision.get("saved_utc")
-        _time(saved, f"{place}, saved_utc", now)
+        problem = size_problem(revision["body"])
+        if problem:
+            raise NoteImportError(f"{place}: {problem}")
+        saved = format_utc(_time(revision.get("saved_utc"), f"{place}, saved_utc", now))
         kept.append(Revision(revision["body"], _tags(revision.get("tags", []), place), saved))
-    return tuple(sorted(kept, key=lambda r: parse_utc(r.saved_utc, now)))
+    return tuple(sorted(kept, key=lambda r: r.saved_utc))
 
 
 def _tags(tags: Any, where: str) -> tuple[str, ...]:

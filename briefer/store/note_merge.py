@@ -9,7 +9,12 @@ from briefer.domain.note_rules import merged_tags, merged_text, utc_now
 
 
 def _tags(text: str) -> tuple[str, ...]:
-    return tuple(json.loads(text))
+    """Tags as stored; anything that is not a JSON list of strings counts as no tags."""
+    try:
+        tags = json.loads(text)
+    except (TypeError, ValueError):
+        return ()
+    return tuple(tags) if isinstance(tags, list) and all(isinstance(t, str) for t in tags) else ()
 
 
 def _merge_group(conn: sqlite3.Connection, kind: str, entity: str) -> None:

@@ -34,6 +34,7 @@ class SaveResult:
 
     note: Note
     met: Note | None = None
+    merged: bool = False  # the met text was merged into ``note`` (else only in the history)
 
     @property
     def conflict(self) -> bool:
@@ -168,10 +169,12 @@ class NoteStore:
         mine = self._update(current, draft.body, draft.tags, now)
         self._add_revision(mine, "conflict")
         body = merged_text(draft.body, current.body, current.updated_utc)
+        if size_problem(body):  # too long together: the other text stays in the history only
+            body = draft.body
         note = self._update(mine, body, merged_tags(draft.tags, current.tags), now)
         if body != draft.body:
             self._add_revision(note, "merge")
-        return SaveResult(note, met=current)
+        return SaveResult(note, met=current, merged=body != draft.body)
 
     def replace_text(self, note: Note, body: str, tags: tuple[str, ...], kind: str) -> Note:
         """Make ``body`` current on an existing note (restore, import); inside a transaction."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -11,7 +13,12 @@ from briefer.store.faults import Fault, classify, describe
 from briefer.store.note_merge import one_note_per_record
 
 Migration = str | Callable[[sqlite3.Connection], None]
+# Opening and migrating may wait for another process's first start; a save on the UI thread
+# must not: a lock held longer fails the save, which keeps the text and is retried.
 BUSY_TIMEOUT_S = 15.0
+SAVE_BUSY_TIMEOUT_MS = 200
+WAL_ATTEMPTS = 60
+NEARLY_FULL_BYTES = 1024 * 1024
 
 # Each entry moves the schema from version N to N+1; never edit one that has shipped.
 MIGRATIONS: Sequence[Migration] = (
@@ -134,6 +141,26 @@ def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
     )
 
 
+def _no_space_left(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL; SQLite answers BUSY at once (no busy wait) while another process
+    switches the same file, so try again for a while before calling it a fault."""
+    for attempt in range(WAL_ATTEMPTS):
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if classify(error) is not Fault.LOCKED or attempt == WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 + 0.01 * attempt)
+
+
 class UserStore:
     """The user database: created on first use, WAL mode, migrated to the current schema.
 
@@ -149,20 +176,30 @@ class UserStore:
             self._conn = _connect(str(path))
         except (OSError, sqlite3.Error) as error:
             raise self._fault(error) from error
+        self.available = True
         try:
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(self._conn)
             # FULL: a note acknowledged as saved survives a crash or power loss.
             self._conn.execute("PRAGMA synchronous = FULL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             migrate(self._conn)
+            self._conn.execute(f"PRAGMA busy_timeout = {SAVE_BUSY_TIMEOUT_MS}")
         except (OSError, sqlite3.Error) as error:
             self._conn.close()
             raise self._fault(error) from error
+        except (ValueError, TypeError) as error:  # a migration met data it cannot read
+            self._conn.close()
+            raise UserDatabaseFault(
+                f"cannot upgrade the notes database {path}: {error}; it was left as it was",
+                Fault.OTHER,
+            ) from error
 
     def _fault(self, error: BaseException) -> UserDatabaseFault:
-        return UserDatabaseFault(
-            f"cannot open the notes database {self.path}: {describe(error)}", classify(error)
-        )
+        fault = classify(error)
+        if fault is Fault.IO and _no_space_left(self.path):
+            fault = Fault.FULL  # SQLite reports a full disk as I/O on its -shm and -wal files
+        detail = fault.value if fault is not classify(error) else describe(error)
+        return UserDatabaseFault(f"cannot open the notes database {self.path}: {detail}", fault)
 
     @classmethod
     def snapshot(cls, path: Path, reason: str) -> UserStore:
@@ -172,7 +209,7 @@ class UserStore:
             UserDatabaseFault: the file cannot be read either.
         """
         store = cls.__new__(cls)
-        store.path, store.read_only_reason = path, reason
+        store.path, store.read_only_reason, store.available = path, reason, True
         store._conn = _connect(":memory:")
         for query in ("mode=ro", "immutable=1"):  # immutable: when the WAL index cannot be made
             try:
@@ -194,7 +231,7 @@ class UserStore:
     def unavailable(cls, path: Path, reason: str) -> UserStore:
         """An empty in-memory store standing in for a notes database that cannot be read."""
         store = cls.__new__(cls)
-        store.path, store.read_only_reason = path, reason
+        store.path, store.read_only_reason, store.available = path, reason, False
         store._conn = _connect(":memory:")
         migrate(store._conn)
         return store

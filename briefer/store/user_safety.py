@@ -72,15 +72,23 @@ def open_user_store(path: Path) -> OpenedUserStore:
     """Open the user database: set a damaged one aside (never delete it) and start afresh;
     on any other fault open it read-only, or empty when it cannot even be read."""
     notice = None
-    if check(path).health is Health.CORRUPT:
-        notice = _set_aside_notice(path, set_aside(path))
     try:
-        return OpenedUserStore(UserStore(path), notice)
-    except UserDatabaseFault as error:
-        if error.fault is Fault.CORRUPT and notice is None:
+        if check(path).health is Health.CORRUPT:
+            notice = _set_aside_notice(path, set_aside(path))
+        try:
+            return OpenedUserStore(UserStore(path), notice)
+        except UserDatabaseFault as error:
+            if error.fault is not Fault.CORRUPT or notice is not None:
+                raise
             notice = _set_aside_notice(path, set_aside(path))
             return OpenedUserStore(UserStore(path), notice)
-        if error.fault is Fault.OTHER:
+    except OSError as error:  # the damaged file could not be moved aside
+        reason = f"it is damaged and could not be set aside: {describe(error)} ({path})"
+        return OpenedUserStore(
+            UserStore.unavailable(path, reason), f"Your notes cannot be opened: {reason}. {_REMEDY}"
+        )
+    except UserDatabaseFault as error:
+        if error.fault in (Fault.OTHER, Fault.CORRUPT):
             raise
         return _read_only(path, error)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import EntityKind, SubjectKind, values_of
 from briefer.meta import APP_NAME
+from briefer.paths import user_data_dir
 from briefer.services.context import ServiceContext
 from briefer.services.settings import GEOMETRY_KEY, STATE_KEY, THEMES
 from briefer.store.errors import StoreError
@@ -94,7 +96,8 @@ class MainWindow(QMainWindow):
         self._load()
         self._restore_layout()
         self.apply_theme(services.settings.theme)
-        self.session_end = SessionEnd(cast("QApplication", QApplication.instance()), self.close)
+        app = cast("QApplication", QApplication.instance())
+        self.session_end = SessionEnd(app, self.end_session)
 
     def _make_read_only_bar(self) -> QLabel:
         """Shown when notes cannot be written: says why, above everything else."""
@@ -368,7 +371,24 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         self.session_end.uninstall()
+        self.detail.notes.stop_timers()
+        if self.notes_tab.built is not None:
+            self.notes.filter_timer.stop()
         super().closeEvent(event)
+
+    def end_session(self, interactive: bool) -> None:
+        """Asked to stop (signal, logout): save notes; text that cannot be saved goes to a
+        recovery file first, since the process may be killed before a question is answered."""
+        editor = self.detail.notes
+        editor.flush()
+        if editor.has_unsaved():
+            kept = editor.write_recovery(user_data_dir())
+            where = f"kept in {kept}" if kept else "could not be written anywhere"
+            print(f"briefer: warning: unsaved notes {where}", file=sys.stderr)
+            if kept:
+                self.statusBar().showMessage(f"Unsaved notes kept in {kept}")
+        if interactive:
+            self.close()
 
     def _notes_settled(self) -> bool:
         from briefer.ui.dialogs.unsaved_notes import settle_notes

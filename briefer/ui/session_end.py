@@ -17,13 +17,14 @@ SIGNALS = tuple(
 
 
 class SessionEnd:
-    """Runs ``end`` on the UI thread when the process is asked to stop.
+    """Runs ``end(interactive)`` on the UI thread when the process is asked to stop: a signal
+    or a session manager that lets the application ask the user gives True.
 
     Python runs signal handlers only between bytecodes, never while Qt's event loop waits, so
     each signal writes a byte to a socket that a ``QSocketNotifier`` watches.
     """
 
-    def __init__(self, app: QApplication, end: Callable[[], None]) -> None:
+    def __init__(self, app: QApplication, end: Callable[[bool], None]) -> None:
         self._end = end
         self._reader, self._writer = socket.socketpair()
         for end_socket in (self._reader, self._writer):
@@ -34,14 +35,14 @@ class SessionEnd:
         for number in SIGNALS:
             signal.signal(number, lambda *_args: None)  # the wake-up byte does the work
         if isinstance(app, QGuiApplication):
-            app.commitDataRequest.connect(lambda _manager: end())
+            app.commitDataRequest.connect(lambda manager: end(manager.allowsInteraction()))
 
     def _on_signal(self) -> None:
         try:
             self._reader.recv(64)
         except BlockingIOError:
             return
-        self._end()
+        self._end(True)
 
     def uninstall(self) -> None:
         signal.set_wakeup_fd(self._previous_fd)

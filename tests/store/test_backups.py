@@ -105,3 +105,28 @@ def test_restoring_something_that_is_not_a_backup_changes_nothing(tmp_path, cont
     with pytest.raises(UserDatabaseFault):
         restore(store, bogus, tmp_path / "backups")
     assert NoteStore(store.connection).by_entity("event", "e1").body == "current"
+
+
+def test_restoring_the_oldest_of_five_keeps_it_even_when_the_restore_fails(tmp_path):
+    store = UserStore(tmp_path / "user.db")
+    folder = tmp_path / "backups"
+    write(store, "old text " * 20000)
+    for number in range(5):
+        back_up(store, folder)
+        write(store, f"later {number}", entity=f"e{number + 2}")
+    backups = [b.path for b in list_backups(folder)]
+    assert len(backups) == 5
+    oldest = backups[-1]
+    conn = store.connection
+    conn.execute("DELETE FROM note_revisions")
+    conn.execute("DELETE FROM notes")
+    conn.execute("VACUUM")
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # the restore cannot grow the file
+    with pytest.raises(UserDatabaseFault, match="nothing was changed"):
+        restore(store, oldest, folder)
+    assert oldest.exists()
+    conn.execute("PRAGMA max_page_count = 1073741823")
+    restore(store, oldest, folder)
+    assert oldest.exists()
+    assert NoteStore(conn).by_entity("event", "e1").body.startswith("old text")

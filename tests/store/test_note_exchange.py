@@ -124,3 +124,24 @@ def test_a_bad_note_late_in_a_file_changes_nothing(store):
     with pytest.raises(NoteImportError, match="note 2"):
         import_data(store, data)
     assert store.all() == []
+
+
+@pytest.mark.parametrize("local_time", ["2099-01-01T00:00:00Z", "not a time"])
+def test_a_local_time_ahead_or_unreadable_keeps_the_local_text(store, local_time):
+    store.save(Draft(KIND, ENTITY, "local", (), None))
+    store._conn.execute("UPDATE notes SET updated_utc = ?", (local_time,))
+    report = import_data(store, export(body="imported", updated="2020-01-01T00:00:00Z"))
+    assert report.kept_newer == 1 and store.by_entity(KIND, ENTITY).body == "local"
+
+
+def test_imported_times_are_stored_in_one_form(store):
+    import_data(store, export(updated="2024-01-01T00:00:00+00:00"))
+    note = store.by_entity(KIND, ENTITY)
+    assert note.updated_utc == "2024-01-01T00:00:00.000000Z"
+    assert note.created_utc == "2025-01-01T00:00:00.000000Z"
+
+
+def test_an_over_long_revision_is_refused(store):
+    history = [{"body": "x" * (1024 * 1024 + 1), "saved_utc": "2025-01-01T00:00:00Z"}]
+    with pytest.raises(NoteImportError, match="revision 1: the note is"):
+        import_data(store, export(revisions=history))

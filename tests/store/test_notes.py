@@ -145,3 +145,15 @@ def test_acknowledged_saves_survive_sigkill(path):
     assert set(acknowledged) <= set(saved)
     assert store.integrity() == "ok"
     assert all(len(store.revisions(saved[e].id)) == 1 for e in acknowledged)
+
+
+def test_two_texts_too_long_together_keep_the_other_in_history(path):
+    window_a = NoteStore(UserStore(path).connection)
+    window_b = NoteStore(UserStore(path).connection)
+    start = window_a.save(draft("start")).note
+    theirs = "b" * (700 * 1024)
+    window_b.save(draft(theirs, start.version))
+    result = window_a.save(draft("a" * (700 * 1024), start.version))
+    assert result.conflict and not result.merged
+    assert result.note.body == "a" * (700 * 1024)
+    assert theirs in [r.body for r in window_a.revisions(result.note.id)]

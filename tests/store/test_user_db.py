@@ -93,3 +93,21 @@ def test_duplicate_notes_on_one_record_merge_keeping_every_text(tmp_path):
     assert merged.id == "b" and len(notes.all()) == 1
     assert merged.body.startswith("newer text") and "older text" in merged.body
     assert {"older text", "newer text"} <= {r.body for r in notes.revisions("b")}
+
+
+@pytest.mark.parametrize("tags", ["not json", "null", '{"a": 1}'])
+def test_duplicates_with_unreadable_tags_still_merge(tmp_path, tags):
+    from briefer.store.notes import NoteStore
+
+    path = tmp_path / "user.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:3])
+    for note_id in ("a", "b"):
+        conn.execute(
+            "INSERT INTO notes (id, entity_kind, entity_id, body, created_utc, updated_utc, tags) "
+            "VALUES (?, 'event', 'e1', ?, '2025-01-01', '2025-01-01', ?)",
+            (note_id, f"text {note_id}", tags),
+        )
+    conn.close()
+    merged = NoteStore(UserStore(path).connection).by_entity("event", "e1")
+    assert "text a" in merged.body and "text b" in merged.body

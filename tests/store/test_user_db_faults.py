@@ -33,7 +33,7 @@ def test_a_full_disk_at_start_up_leaves_a_healthy_database_alone(tmpfs):
     opened = open_user_store(path)
     assert _not_set_aside(folder)
     assert not opened.store.writable
-    assert "disk is full" in opened.notice or "read-only" in opened.notice
+    assert "disk is full" in opened.notice
     assert str(path) in opened.notice
     note = NoteStore(opened.store.connection).by_entity("event", "e1")
     assert note.body == "precious"  # readable for look-up and briefings
@@ -165,3 +165,40 @@ def test_two_first_starts_at_once_both_succeed(tmp_path):
             with context.Pool(3) as pool:
                 versions = pool.starmap(_first_start, [(path, barrier)] * 3)
         assert versions == [USER_SCHEMA_VERSION] * 3
+
+
+def test_a_damaged_file_that_cannot_be_moved_opens_no_notes_with_the_reason(tmp_path, monkeypatch):
+    path = tmp_path / "user.db"
+    damaged = b"SQLite format 3\x00" + b"\xff" * 4096
+    path.write_bytes(damaged)
+
+    def refuse(self, target):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(type(path), "rename", refuse)
+    opened = open_user_store(path)
+    monkeypatch.undo()
+    assert path.read_bytes() == damaged and not opened.store.writable
+    assert "could not be set aside" in opened.notice and "read-only" in opened.notice
+
+
+def _start_at(path, start):
+    import time
+
+    while time.time() < start:
+        pass
+    store = UserStore(path)
+    NoteStore(store.connection).save(Draft("event", "e", "x", (), None))
+    return store.version
+
+
+def test_processes_released_together_on_a_new_file_all_open_it_writable(tmp_path):
+    import time
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(6) as pool:
+        for attempt in range(5):
+            path = tmp_path / f"released{attempt}.db"
+            start = time.time() + 1.0
+            versions = pool.starmap(_start_at, [(path, start)] * 6)
+            assert versions == [USER_SCHEMA_VERSION] * 6

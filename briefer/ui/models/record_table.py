@@ -30,8 +30,6 @@ class Column(Generic[T]):
     align_right: bool = False
 
 
-def _orderable(value: Any) -> tuple[int, Any]:
-    return (1, "") if value is None else (0, value)
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):
@@ -72,10 +70,13 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         spec = self._columns[column]
         keys = self._cached(SORT_ROLE, column, spec.sort_key or spec.text)
         descending = order == Qt.SortOrder.DescendingOrder
+        known = [row for row in rows if keys[row] is not None]
+        unknown = [row for row in rows if keys[row] is None]  # last in either order
         try:
-            return sorted(rows, key=lambda row: _orderable(keys[row]), reverse=descending)
+            known.sort(key=lambda row: keys[row], reverse=descending)
         except TypeError:  # mixed kinds of value: compare as text
-            return sorted(rows, key=lambda row: str(keys[row]), reverse=descending)
+            known.sort(key=lambda row: str(keys[row]), reverse=descending)
+        return known + unknown
 
     def _resort(self) -> None:
         """Reorder rows in place, keeping the selection (persistent indexes) on its records."""
@@ -90,6 +91,14 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         moved = [self.index(new_row[index.row()], index.column()) for index in persistent]
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
+
+    def remove_ref(self, ref: EntityRef) -> None:
+        row = self.row_of(ref)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._records[row]
+            self._cache.clear()
+            self.endRemoveRows()
 
     def put_record(self, record: T) -> None:
         """Replace the row with ``record``'s ref, or add one: a single row, not a reset."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -54,6 +55,7 @@ class NoteEditor(QWidget):
         self._drafts: NoteDrafts | None = None
         self._ref: EntityRef | None = None
         self._note: Note | None = None
+        self._base: int | None = None  # the note version the text in the editor started from
         self._dirty = False
         self._amend = False
         self._seen_version = -1
@@ -127,6 +129,7 @@ class NoteEditor(QWidget):
         self._load(self._note)
         if pending is not None:
             self._put_text(pending.body, pending.tags)
+            self._base = pending.base_version
             self._dirty = True
             self._show_failure(pending.reason)
         self._set_enabled(ref is not None and self._service is not None)
@@ -141,6 +144,7 @@ class NoteEditor(QWidget):
 
     def _load(self, note: Note | None) -> None:
         self._put_text(note.body if note else "", note.tags if note else ())
+        self._base = note.version if note else None
         self._dirty = False
         self._amend = False
         self.history.setEnabled(note is not None)
@@ -179,12 +183,11 @@ class NoteEditor(QWidget):
         from briefer.store.notes import NoteSaveError
 
         body, tags = self.text.toPlainText(), parse_tags(self.tags.text())
-        if self._note is None and not body.strip() and not tags:
+        if self._base is None and not body.strip() and not tags:
             self._dirty = False
             return True
-        base = self._note.version if self._note else None
         try:
-            result = self._drafts.save(self._ref, body, tags, base, amend=self._amend)
+            result = self._drafts.save(self._ref, body, tags, self._base, amend=self._amend)
         except NoteSaveError as error:
             self._show_failure(str(error))
             return False
@@ -193,17 +196,20 @@ class NoteEditor(QWidget):
 
     def _saved(self, result: SaveResult, checkpoint: bool) -> None:
         self._note = result.note
+        self._base = result.note.version
         self._dirty = False
         self._amend = not checkpoint and not result.conflict
         self._seen_version = self._service.data_version() if self._service else -1
         self.history.setEnabled(True)
         if result.met is not None:
             self._put_text(result.note.body, result.note.tags)
-            self._set_status(
-                f"This note was also changed elsewhere (saved {_when(result.met.updated_utc)}). "
-                "Both texts are kept below, and each is in History.",
-                failed=True,
+            kept = (
+                "Both texts are kept below, and each is in History."
+                if result.merged
+                else "Together they would pass 1 MB, so the other text is kept in History."
             )
+            when = _when(result.met.updated_utc)
+            self._set_status(f"This note was also changed elsewhere (saved {when}). {kept}", True)
         else:
             self._set_status(f"Saved {_when(result.note.updated_utc)}")
         self.saved.emit(result.note)
@@ -219,7 +225,14 @@ class NoteEditor(QWidget):
         if self._drafts is None:
             return True
         current_ok = self.flush()
-        left = self._drafts.retry(skip=self._ref)
+        stored = self._drafts.retry(skip=self._ref)
+        for result in stored:
+            self.saved.emit(result.note)
+        met = sum(result.conflict for result in stored)
+        if stored and current_ok:
+            also = f"; {met} met a newer text, and both were kept" if met else ""
+            self._set_status(f"Saved the text kept for {len(stored)} other record(s){also}")
+        left = self._drafts.all_pending()
         if left or not current_ok:
             self.retry_timer.start()
         return current_ok and not left
@@ -229,6 +242,14 @@ class NoteEditor(QWidget):
 
     def unsaved_text(self) -> str:
         return self._drafts.as_text() if self._drafts else self.text.toPlainText()
+
+    def stop_timers(self) -> None:
+        """The window is closing: nothing may touch the database after this."""
+        for timer in (self.timer, self.retry_timer, self.watch_timer):
+            timer.stop()
+
+    def write_recovery(self, folder: Path) -> Path | None:
+        return self._drafts.write_recovery(folder) if self._drafts else None
 
     def discard_unsaved(self) -> None:
         if self._drafts is not None:
@@ -248,7 +269,8 @@ class NoteEditor(QWidget):
             return
         self._seen_version = version
         stored = self._service.note_for(self._ref)
-        if stored is not None and (self._note is None or stored.version != self._note.version):
+        known = (self._note.id, self._note.version) if self._note else None
+        if stored is not None and (stored.id, stored.version) != known:
             self._note = stored
             self._load(stored)
             self._set_status(f"Updated from another window ({_when(stored.updated_utc)})")

@@ -116,6 +116,8 @@ class NotesPanel(QWidget):
         tag = "" if self.tag.currentText() == ALL_TAGS else self.tag.currentText()
         if self._service.matches(entry, self.search.text(), tag):
             self.model.put_record(entry)
+        else:
+            self.model.remove_ref(entry.ref)
         if any(t not in self._known_tags for t in note.tags):
             self.refresh()
 

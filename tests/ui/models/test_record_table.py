@@ -33,6 +33,8 @@ def test_sorts_by_key_with_unknown_values_last(qtmodeltester):
     qtmodeltester.check(model)
     model.sort(1, Qt.SortOrder.AscendingOrder)
     assert ids(model) == ["c", "b", "a"]
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert ids(model) == ["b", "c", "a"]  # unknown stays last
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert ids(model) == ["c", "b", "a"]
     model.sort(0, Qt.SortOrder.AscendingOrder)

@@ -56,7 +56,6 @@ def test_a_failed_save_says_so_keeps_the_text_and_is_retried(qtbot, window, serv
 
 def test_a_locked_database_is_a_failed_save_not_a_traceback(window, services, tmp_path):
     editor = select(window, LAUNCH)
-    services.user.connection.execute("PRAGMA busy_timeout = 50")
     other = UserStore(services.user.path)
     other.connection.execute("BEGIN IMMEDIATE")
     editor.text.setPlainText("written while another program writes")
@@ -200,3 +199,42 @@ def test_file_menu_restores_notes_from_a_backup(window, services, monkeypatch):
     assert services.notes.note_for(LAUNCH).body == "the good text"
     assert editor.text.toPlainText() == "the good text"  # the editor shows what was restored
     assert good.name in told[0] and len(services.backups()) == 2
+
+
+def test_text_kept_after_a_failed_save_still_meets_a_newer_text(window, services):
+    services.notes.save(LAUNCH, "shared start")
+    editor = select(window, LAUNCH)
+    editor.watch_timer.stop()
+    fill_database(services)
+    editor.text.setPlainText("A's text " + BIG)
+    select(window, OTHER)  # the save fails: A's text is kept, edited from version 1
+    editor.retry_timer.stop()
+    free_database(services)
+    other = NoteStore(UserStore(services.user.path).connection)
+    base = other.by_entity(LAUNCH.kind, LAUNCH.id).version
+    other.save(Draft(LAUNCH.kind, LAUNCH.id, "B's newer text", (), base))
+    select(window, LAUNCH)
+    assert editor.flush() is True
+    stored = services.notes.note_for(LAUNCH).body
+    assert "B's newer text" in stored and "A's text" in stored
+    assert "also changed elsewhere" in editor.status.text()
+
+
+def test_saves_on_the_ui_thread_wait_briefly_for_a_lock(services):
+    from briefer.store.user_db import SAVE_BUSY_TIMEOUT_MS
+
+    timeout = services.user.connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    assert timeout == SAVE_BUSY_TIMEOUT_MS <= 250
+
+
+def test_being_stopped_writes_unsaved_text_to_a_recovery_file(window, services, private_user_dir):
+    editor = select(window, LAUNCH)
+    fill_database(services)
+    editor.text.setPlainText("rescued text " + BIG)
+    window.end_session(interactive=False)
+    recovered = list(private_user_dir.glob("unsaved-notes-*.txt"))
+    assert len(recovered) == 1
+    text = recovered[0].read_text(encoding="utf-8")
+    assert text.startswith(f"[{LAUNCH.kind} {LAUNCH.id}]") and "rescued text" in text
+    assert window.isVisible()  # no interaction allowed: nothing asked, nothing closed
+    editor.discard_unsaved()

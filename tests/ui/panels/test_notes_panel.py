@@ -86,3 +86,13 @@ def test_a_malformed_file_changes_nothing(panel, tmp_path):
     with pytest.raises(StoreError, match="note 1 lacks"):
         panel.import_from(path)
     assert panel.model.rowCount() == 3
+
+
+def test_a_saved_note_that_no_longer_matches_the_filter_leaves_the_list(qtbot, window, panel):
+    panel.search.setText("engine")
+    panel.refresh()
+    assert panel.model.rowCount() == 1
+    window._state.select(LAUNCH)
+    window.detail.notes.text.setPlainText("rewritten about stages")
+    window.detail.notes.flush()
+    assert panel.model.rowCount() == 0
