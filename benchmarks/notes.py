@@ -30,6 +30,7 @@ from briefer import paths
 from briefer.domain.records import EntityRef
 from briefer.services.context import open_services
 from briefer.store.notes import Draft, NoteStore
+from briefer.store.user_db import UserStore
 from briefer.ui.main_window import MainWindow
 from briefer.ui.state import SelectionState
 
@@ -61,8 +62,6 @@ def emit(case: str, metric: str, value: float, unit: str) -> None:
 
 
 def seed(user_db: Path, count: int) -> None:
-    from briefer.store.user_db import UserStore
-
     store = NoteStore(UserStore(user_db).connection)
     rng = random.Random(42)
     with store.transaction():
@@ -130,6 +129,13 @@ def main() -> None:
             "ms",
         )
 
+    editor.flush()
+    holder = UserStore(folder / "user.db")
+    holder.connection.execute("BEGIN IMMEDIATE")
+    editor.text.setPlainText("written while another program holds the lock")
+    locked = timed(editor.flush)
+    holder.connection.execute("ROLLBACK")
+    emit("database locked by another process", "failed save on the UI thread", locked, "ms")
     editor.flush()
     before = (folder / "user.db").stat().st_size
     for run in range(20):

@@ -16,7 +16,7 @@ Migration = str | Callable[[sqlite3.Connection], None]
 # Opening and migrating may wait for another process's first start; a save on the UI thread
 # must not: a lock held longer fails the save, which keeps the text and is retried.
 BUSY_TIMEOUT_S = 15.0
-SAVE_BUSY_TIMEOUT_MS = 200
+SAVE_BUSY_TIMEOUT_MS = 100
 WAL_ATTEMPTS = 60
 NEARLY_FULL_BYTES = 1024 * 1024
 

@@ -224,7 +224,7 @@ def test_saves_on_the_ui_thread_wait_briefly_for_a_lock(services):
     from briefer.store.user_db import SAVE_BUSY_TIMEOUT_MS
 
     timeout = services.user.connection.execute("PRAGMA busy_timeout").fetchone()[0]
-    assert timeout == SAVE_BUSY_TIMEOUT_MS <= 250
+    assert timeout == SAVE_BUSY_TIMEOUT_MS <= 100
 
 
 def test_being_stopped_writes_unsaved_text_to_a_recovery_file(window, services, private_user_dir):
