@@ -99,6 +99,7 @@ def _run_window(app: object, services: object, smoke_test: bool) -> int:
         return 2
     if smoke_test:
         report_first_paint(window, app)
+    window.install_session_end()
     window.show()
     QTimer.singleShot(0, services.back_up_user_data)  # after the window is up, not before
     code = app.exec()

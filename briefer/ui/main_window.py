@@ -96,6 +96,10 @@ class MainWindow(QMainWindow):
         self._load()
         self._restore_layout()
         self.apply_theme(services.settings.theme)
+        self.session_end: SessionEnd | None = None
+
+    def install_session_end(self) -> None:
+        """Save notes on SIGTERM, SIGHUP, SIGINT and logout (the app's one window only)."""
         app = cast("QApplication", QApplication.instance())
         self.session_end = SessionEnd(app, self.end_session)
 
@@ -370,7 +374,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
-        self.session_end.uninstall()
+        if self.session_end is not None:
+            self.session_end.uninstall()
+            self.session_end = None
         self.detail.notes.stop_timers()
         if self.notes_tab.built is not None:
             self.notes.filter_timer.stop()

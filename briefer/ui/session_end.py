@@ -32,6 +32,7 @@ class SessionEnd:
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read)
         self._notifier.activated.connect(self._on_signal)
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._previous = {number: signal.getsignal(number) for number in SIGNALS}
         for number in SIGNALS:
             signal.signal(number, lambda *_args: None)  # the wake-up byte does the work
         if isinstance(app, QGuiApplication):
@@ -46,8 +47,8 @@ class SessionEnd:
 
     def uninstall(self) -> None:
         signal.set_wakeup_fd(self._previous_fd)
-        for number in SIGNALS:
-            signal.signal(number, signal.SIG_DFL)
+        for number, handler in self._previous.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
         self._notifier.setEnabled(False)
         self._reader.close()
         self._writer.close()

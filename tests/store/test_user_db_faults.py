@@ -149,24 +149,6 @@ def test_a_full_database_refuses_a_save_and_keeps_the_old_text(tmp_path):
     assert not store.connection.in_transaction
 
 
-def _first_start(path, barrier):
-    barrier.wait()
-    store = UserStore(path)
-    NoteStore(store.connection).save(Draft("event", "e", "x", (), None))
-    return store.version
-
-
-def test_two_first_starts_at_once_both_succeed(tmp_path):
-    context = multiprocessing.get_context("spawn")
-    for attempt in range(6):
-        path = tmp_path / f"user{attempt}.db"
-        with context.Manager() as manager:
-            barrier = manager.Barrier(3)
-            with context.Pool(3) as pool:
-                versions = pool.starmap(_first_start, [(path, barrier)] * 3)
-        assert versions == [USER_SCHEMA_VERSION] * 3
-
-
 def test_a_damaged_file_that_cannot_be_moved_opens_no_notes_with_the_reason(tmp_path, monkeypatch):
     path = tmp_path / "user.db"
     damaged = b"SQLite format 3\x00" + b"\xff" * 4096

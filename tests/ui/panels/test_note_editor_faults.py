@@ -140,11 +140,14 @@ def test_a_save_from_an_older_version_keeps_both_texts_and_says_so(window, servi
 
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP])
 def test_a_stop_signal_saves_the_pending_note_and_closes(qtbot, window, services, number):
+    before = signal.getsignal(number)
+    window.install_session_end()
     editor = select(window, LAUNCH)
     qtbot.keyClicks(editor.text, "typed just before logout")
     os.kill(os.getpid(), number)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
     assert services.notes.note_for(LAUNCH).body == "typed just before logout"
+    assert signal.getsignal(number) is before  # the earlier handler is back
 
 
 @pytest.fixture
