@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
@@ -385,14 +384,11 @@ class MainWindow(QMainWindow):
     def end_session(self, interactive: bool) -> None:
         """Asked to stop (signal, logout): save notes; text that cannot be saved goes to a
         recovery file first, since the process may be killed before a question is answered."""
-        editor = self.detail.notes
-        editor.flush()
-        if editor.has_unsaved():
-            kept = editor.write_recovery(user_data_dir())
-            where = f"kept in {kept}" if kept else "could not be written anywhere"
-            print(f"briefer: warning: unsaved notes {where}", file=sys.stderr)
-            if kept:
-                self.statusBar().showMessage(f"Unsaved notes kept in {kept}")
+        from briefer.ui.dialogs.unsaved_notes import keep_for_exit
+
+        kept = keep_for_exit(self.detail.notes, user_data_dir())
+        if kept is not None:
+            self.statusBar().showMessage(f"Unsaved notes kept in {kept}")
         if interactive:
             self.close()
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -24,6 +26,18 @@ def settle_notes(editor: NoteEditor, ask: Callable[[], str]) -> bool:
         else:
             return False
     return True
+
+
+def keep_for_exit(editor: NoteEditor, folder: Path) -> Path | None:
+    """Save what can be saved; write the rest to a recovery file in ``folder`` (the process
+    may be killed before a question is answered). Returns that file, if one was written."""
+    editor.flush()
+    if not editor.has_unsaved():
+        return None
+    kept = editor.write_recovery(folder)
+    where = f"kept in {kept}" if kept else "could not be written anywhere"
+    print(f"briefer: warning: unsaved notes {where}", file=sys.stderr)
+    return kept
 
 
 def ask_unsaved(parent: QWidget, status: str) -> str:
