@@ -20,6 +20,7 @@ ROWS: dict[str, list[dict[str, str]]] = {
             "url": "https://example.org/log",
             "published": "2024-06",
             "accessed": "2025-01-01",
+            "kind": "analysis",
         },
         {
             "id": "src-b",
@@ -28,6 +29,7 @@ ROWS: dict[str, list[dict[str, str]]] = {
             "url": "",
             "published": "2023-11-22",
             "accessed": "2025-01-01",
+            "kind": "official",
             "note": "print edition",
         },
         {
@@ -37,6 +39,7 @@ ROWS: dict[str, list[dict[str, str]]] = {
             "url": "https://undocs.org/S/RES/2087(2013)",
             "published": "2013-01-22",
             "accessed": "2025-01-01",
+            "kind": "official",
         },
     ],
     "sites.csv": [

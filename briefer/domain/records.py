@@ -21,6 +21,7 @@ class Source:
     url: str
     published: str
     accessed: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)

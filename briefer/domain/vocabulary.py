@@ -24,6 +24,18 @@ class ClaimedOutcome(StrEnum):
     NONE = "none"
 
 
+class SourceKind(StrEnum):
+    """What a source is: ``official`` (UN, governments, state media, space agencies), ``news``,
+    ``analysis`` (think tanks, specialist trackers, academic), ``reference`` (encyclopaedias,
+    databases) or ``mirror`` (a copy of another publisher's item)."""
+
+    OFFICIAL = "official"
+    NEWS = "news"
+    ANALYSIS = "analysis"
+    REFERENCE = "reference"
+    MIRROR = "mirror"
+
+
 class Confidence(StrEnum):
     CONFIRMED = "confirmed"
     LIKELY = "likely"

@@ -87,6 +87,7 @@ def _organisation(
 def _source(store: ReferenceStore, related: RelatedRecords, source: Source) -> Detail:
     facts = (
         ("Publisher", source.publisher),
+        ("Kind", source.kind or formatting.UNKNOWN),
         ("Published", source.published or formatting.UNKNOWN),
         ("Accessed", source.accessed),
         ("Address", source.url or "none recorded"),

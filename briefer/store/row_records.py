@@ -137,6 +137,7 @@ def source(row: sqlite3.Row) -> Source:
         url=row["url"] or "",
         published=row["published"] or "",
         accessed=row["accessed"] or "",
+        kind=row["kind"] or "",
     )
 
 

@@ -6,13 +6,13 @@ columns only change with ``SCHEMA_VERSION``.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES = """
 CREATE TABLE dataset (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE source_docs (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL, url TEXT,
-    published TEXT, accessed TEXT NOT NULL, note TEXT
+    published TEXT, accessed TEXT NOT NULL, kind TEXT NOT NULL, note TEXT
 );
 CREATE TABLE sites (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, native_name TEXT, aliases TEXT NOT NULL,
@@ -131,7 +131,7 @@ SELECT pr.id, pr.resolution_number, r.symbol AS resolution_symbol, r.adopted,
 FROM provisions pr JOIN resolutions r ON r.number = pr.resolution_number;
 
 CREATE VIEW sources AS
-SELECT id, title, publisher, url, published, accessed FROM source_docs;
+SELECT id, title, publisher, url, published, accessed, kind FROM source_docs;
 
 CREATE VIEW dataset_info AS SELECT key, value FROM dataset;
 """
@@ -193,6 +193,6 @@ PUBLIC_VIEWS: dict[str, tuple[str, ...]] = {
         "relevance",
         "sources",
     ),
-    "sources": ("id", "title", "publisher", "url", "published", "accessed"),
+    "sources": ("id", "title", "publisher", "url", "published", "accessed", "kind"),
     "dataset_info": ("key", "value"),
 }

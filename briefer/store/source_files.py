@@ -25,8 +25,8 @@ TABLE_FILES: tuple[TableFile, ...] = (
     TableFile("dataset.csv", ("key", "value"), ("key", "value"), key=("key",)),
     TableFile(
         "sources.csv",
-        ("id", "title", "publisher", "url", "published", "accessed", "note"),
-        ("id", "title", "publisher", "accessed"),
+        ("id", "title", "publisher", "url", "published", "accessed", "kind", "note"),
+        ("id", "title", "publisher", "accessed", "kind"),
     ),
     TableFile(
         "sites.csv",

@@ -17,6 +17,7 @@ from briefer.domain.vocabulary import (
     OrganisationKind,
     Outcome,
     ProvisionStatus,
+    SourceKind,
     SubjectKind,
     values_of,
 )
@@ -40,7 +41,9 @@ def _check_dataset(checker: Checker) -> None:
 
 
 def _check_sources(checker: Checker) -> None:
-    for row in checker.sources.table("sources.csv"):
+    rows = checker.sources.table("sources.csv")
+    checker.check_enum(rows, "kind", values_of(SourceKind))
+    for row in rows:
         checker.check_date(row, "published")
         checker.check_date(row, "accessed", DatePrecision.DAY)
         if not row.text("url") and not row.text("note"):

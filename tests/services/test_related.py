@@ -86,3 +86,10 @@ def test_notes_on_linked_records_are_listed_but_not_the_records_own(details, fix
     detail = with_linked_notes(details.detail(EntityRef("launch_attempt", "l-2012")), notes)
     group = dict(detail.links)[HEADING]
     assert group == (("Rocket A: First stage", EntityRef("subject", "rocket-a")),)
+
+
+def test_a_source_and_the_sources_of_a_record_show_their_kind(details):
+    source = details.detail(EntityRef("source", "src-b"))
+    assert ("Kind", "official") in source.facts
+    launch = details.detail(EntityRef("launch_attempt", "l-1998"))
+    assert {s.kind for s in launch.sources} <= {"official", "analysis"} and launch.sources

@@ -141,3 +141,11 @@ def test_failed_rebuild_keeps_previous_database(source_dir, tmp_path):
     with pytest.raises(SourceDataError):
         build_database(read_source_set(folder), output)
     assert output.read_bytes() == before
+
+
+def test_sources_say_what_kind_of_source_they_are(fixture_db):
+    import sqlite3
+
+    conn = sqlite3.connect(fixture_db)
+    kinds = dict(conn.execute("SELECT id, kind FROM sources ORDER BY id"))
+    assert kinds == {"src-a": "analysis", "src-b": "official", "src-c": "official"}

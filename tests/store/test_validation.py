@@ -38,6 +38,8 @@ def test_fixture_is_clean(tmp_path):
             "payload_id 'rocket-r' is a launch_vehicle",
         ),
         ("launch_attempts.csv", 0, {"site_id": "east"}, "site_id 'east' is not a known site"),
+        ("sources.csv", 0, {"kind": "blog"}, "sources.csv:2: kind 'blog'"),
+        ("sources.csv", 1, {"kind": ""}, "sources.csv:3: 'kind' is empty"),
         (
             "resolutions.csv",
             0,

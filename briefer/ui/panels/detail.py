@@ -70,6 +70,7 @@ def detail_html(detail: Detail) -> str:
     )
     for source in detail.sources:
         date = f", {escape(source.published)}" if source.published else ""
+        date += f" <span style='color:gray'>[{escape(source.kind)}]</span>" if source.kind else ""
         url = f"<br><span style='color:gray'>{escape(source.url)}</span>" if source.url else ""
         parts.append(
             f"<li>{escape(source.publisher)}: <i>{escape(source.title)}</i>{date}{url}</li>"
