@@ -125,7 +125,10 @@ def cmd_version(args: argparse.Namespace) -> int:
     print(f"{APP_NAME} {__version__}")
     store = _open_store(args)
     info = store.dataset_info()
-    print(f"dataset {info.dataset_version} (as of {info.as_of}, schema {info.schema_version})")
+    print(
+        f"dataset {info.dataset_version} ({info.checked_through}; as of {info.as_of}, "
+        f"schema {info.schema_version})"
+    )
     return EXIT_OK
 
 

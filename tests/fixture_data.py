@@ -11,6 +11,7 @@ ROWS: dict[str, list[dict[str, str]]] = {
     "dataset.csv": [
         {"key": "dataset_version", "value": "test.1"},
         {"key": "as_of", "value": "2025-01-31"},
+        {"key": "coverage_through", "value": "2024-06-30"},
     ],
     "sources.csv": [
         {

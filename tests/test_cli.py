@@ -28,7 +28,10 @@ def test_version_prints_app_and_dataset(fixture_db):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Briefer ")
-    assert lines[1] == f"dataset test.1 (as of 2025-01-31, schema {SCHEMA_VERSION})"
+    assert lines[1] == (
+        f"dataset test.1 (events checked through 2024-06-30; as of 2025-01-31, "
+        f"schema {SCHEMA_VERSION})"
+    )
 
 
 def test_info_json_counts_rows_per_public_view(fixture_db):
@@ -41,7 +44,7 @@ def test_info_json_counts_rows_per_public_view(fixture_db):
         "capability_specs": 4,
         "sanctions_provisions": 2,
         "sources": 3,
-        "dataset_info": 4,
+        "dataset_info": 5,
     }
 
 

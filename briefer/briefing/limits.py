@@ -69,6 +69,7 @@ def clip_briefing(briefing: Briefing, clipper: Clipper) -> Briefing:
         sources={key: _source(s, c) for key, s in b.sources.items()},
         dataset_version=c.text("footer", b.dataset_version, DATE),
         as_of=c.text("date", b.as_of, DATE),
+        coverage_through=c.text("date", b.coverage_through, DATE),
     )
 
 

@@ -134,7 +134,8 @@ class BriefingLayout:
 
     def _meta(self, author: str) -> str:
         b = self.briefing
-        return f"{b.date}{f' ({b.date_zone})' if b.date_zone else ''} · data as of {b.as_of}" + (
+        checked = f"events checked through {b.coverage_through or b.as_of}"
+        return f"{b.date}{f' ({b.date_zone})' if b.date_zone else ''} · {checked}" + (
             f" · {author}" if author else ""
         )
 
@@ -142,7 +143,8 @@ class BriefingLayout:
         b = self.briefing
         footer = (
             f"{APP_NAME} {__version__} · dataset {b.dataset_version} "
-            f"(as of {b.as_of}) · generated {b.generated_utc}"
+            f"(events checked through {b.coverage_through or b.as_of}) · "
+            f"generated {b.generated_utc}"
         )
         note = ""
         if self.clipper.fields:

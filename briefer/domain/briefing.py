@@ -55,5 +55,6 @@ class Briefing:
     dataset_version: str = ""
     generated_utc: str = ""
     date_zone: str = ""  # named when ``date`` may not be the UTC day of ``generated_utc``
+    coverage_through: str = ""  # events checked against sources through this date
     keywords: tuple[str, ...] = ()
     provision_ids: tuple[str, ...] = ()  # the records behind ``provisions``, in the same order

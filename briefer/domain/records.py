@@ -145,7 +145,13 @@ class DatasetInfo:
     dataset_version: str
     as_of: str
     content_sha256: str
+    coverage_through: str = ""  # events were checked against sources through this date
     extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def checked_through(self) -> str:
+        """``events checked through <date>``, the currency every surface states."""
+        return f"events checked through {self.coverage_through or 'an unrecorded date'}"
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,7 @@ class BriefingComposer:
             sources={s.id: s for s in self._store.sources()},
             dataset_version=info.dataset_version,
             as_of=info.as_of,
+            coverage_through=info.coverage_through,
             **_dated(request.date, self._clock()),
         )
 

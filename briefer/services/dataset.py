@@ -18,7 +18,7 @@ class DatasetSummary:
 
     @property
     def status_line(self) -> str:
-        return f"Dataset {self.info.dataset_version} · as of {self.info.as_of} · offline"
+        return f"Dataset {self.info.dataset_version} · {self.info.checked_through} · offline"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -26,6 +26,7 @@ class DatasetSummary:
             "schema_version": self.info.schema_version,
             "dataset_version": self.info.dataset_version,
             "as_of": self.info.as_of,
+            "coverage_through": self.info.coverage_through,
             "content_sha256": self.info.content_sha256,
             "counts": dict(self.counts),
         }
@@ -36,6 +37,7 @@ class DatasetSummary:
             f"schema_version: {self.info.schema_version}",
             f"dataset_version: {self.info.dataset_version}",
             f"as_of: {self.info.as_of}",
+            f"coverage_through: {self.info.coverage_through}",
             f"content_sha256: {self.info.content_sha256}",
             "rows per view:",
         ]

@@ -96,6 +96,7 @@ class ReferenceStore:
             dataset_version=values.pop("dataset_version", ""),
             as_of=values.pop("as_of", ""),
             content_sha256=values.pop("content_sha256", ""),
+            coverage_through=values.pop("coverage_through", ""),
             extra=values,
         )
 

@@ -27,7 +27,8 @@ from briefer.store.validation_rules import Checker, Problem
 _ACTOR = re.compile(r"^([A-Z]{3}|UN)$")
 _ATTRIBUTE = re.compile(r"^[a-z][a-z0-9_]*$")
 _UNIT_SUFFIXES = {"_kg": "kg", "_t": "t", "_m": "m", "_km": "km", "_deg": "deg", "_s": "s"}
-REQUIRED_DATASET_KEYS = ("dataset_version", "as_of")
+REQUIRED_DATASET_KEYS = ("dataset_version", "as_of", "coverage_through")
+STALE_AFTER_DAYS = 30
 
 
 def _check_dataset(checker: Checker) -> None:
@@ -38,6 +39,39 @@ def _check_dataset(checker: Checker) -> None:
             checker.report(None, f"missing key '{key}'", "dataset.csv")
     if "as_of" in keys:
         checker.check_date(keys["as_of"], "value", DatePrecision.DAY)
+    if "coverage_through" in keys:
+        _check_coverage(checker, keys["coverage_through"])
+
+
+def _check_coverage(checker: Checker, row: SourceRow) -> None:
+    """The dataset may not claim its events were checked long after its newest source."""
+    checker.check_date(row, "value", DatePrecision.DAY)
+    claimed = _safe_date(row.text("value") or "")
+    newest = _newest_cited_source(checker)
+    if claimed is None or newest is None:
+        return
+    if (claimed - newest).days > STALE_AFTER_DAYS:
+        checker.report(
+            row,
+            f"coverage_through {claimed} is more than {STALE_AFTER_DAYS} days after the newest "
+            f"cited source ({newest}); check events against newer sources or lower the date",
+        )
+
+
+def _newest_cited_source(checker: Checker) -> date | None:
+    cited = {
+        source
+        for file in checker.sources.rows.values()
+        for row in file
+        for source in row.values.get("sources") or ()
+        if isinstance(source, str)
+    }
+    published = [
+        _safe_date(row.text("published") or "")
+        for row in checker.sources.table("sources.csv")
+        if row.text("id") in cited
+    ]
+    return max((day for day in published if day is not None), default=None)
 
 
 def _check_sources(checker: Checker) -> None:

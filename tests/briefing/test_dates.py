@@ -21,7 +21,7 @@ def test_date_line_and_footer_agree_or_name_their_zones(fixture_db, offset, name
         text = pages(
             render(make_composer(fixture_db, clock=lambda c=clock: c).compose(BriefingRequest()))
         )[0]
-        line = re.search(DAY + r"( \([^)]+\))? · data as of", text)
+        line = re.search(DAY + r"( \([^)]+\))? · events checked through", text)
         footer = re.search(r"generated " + DAY + r" \d{2}:\d{2} UTC", text)
         assert line and footer, text
         assert line.group(1) == "2025-01-03"  # the local day where the briefing was made
@@ -29,3 +29,9 @@ def test_date_line_and_footer_agree_or_name_their_zones(fixture_db, offset, name
             assert line.group(2) in (f" ({name})", f" (UTC{offset:+03d}:00)")
         else:
             assert line.group(2) is None
+
+
+def test_the_page_states_how_far_events_were_checked(fixture_db):
+    text = pages(render(make_composer(fixture_db).compose(BriefingRequest())))[0]
+    assert "events checked through 2024-06-30" in text
+    assert re.search(r"dataset test\.1 \(events checked through 2024-06-30\)", text)

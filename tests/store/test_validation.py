@@ -153,3 +153,26 @@ def test_missing_column_is_reported(tmp_path):
     (folder / "sites.csv").write_text("id,name\nx,X\n", encoding="utf-8")
     problems = [str(p) for p in check_source_set(read_source_set(folder))]
     assert "sites.csv: missing column 'country'" in problems
+
+
+@pytest.mark.parametrize(
+    ("coverage", "expected"),
+    [
+        ("2024-07-01", None),  # 30 days after the newest cited source (2024-06)
+        ("2024-08-01", "more than 30 days after the newest cited source (2024-06-01)"),
+        ("not a date", "not a date"),
+    ],
+)
+def test_coverage_through_may_not_outrun_the_sources(tmp_path, coverage, expected):
+    rows = with_changes("dataset.csv", 2, value=coverage)
+    found = [p for p in problems_for(tmp_path, rows) if p.startswith("dataset.csv")]
+    if expected is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and expected in found[0]
+
+
+def test_coverage_through_is_required(tmp_path):
+    rows = {name: [dict(r) for r in records] for name, records in ROWS.items()}
+    rows["dataset.csv"] = [r for r in rows["dataset.csv"] if r["key"] != "coverage_through"]
+    assert "dataset.csv: missing key 'coverage_through'" in problems_for(tmp_path, rows)

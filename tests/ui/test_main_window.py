@@ -20,7 +20,7 @@ def test_each_panel_shows_rows_from_the_database(window):
     assert {s.name for s in window.comparison.matrix.subjects} == {"Rocket A", "Raketa"}
     assert window.sanctions.model.rowCount() == 2
     status = " ".join(w.text() for w in window.statusBar().findChildren(QLabel))
-    assert "Dataset test.1 · as of 2025-01-31" in status
+    assert "Dataset test.1 · events checked through 2024-06-30 · offline" in status
 
 
 def test_selecting_a_row_fills_the_detail_pane_with_sources(qtbot, window):

@@ -38,7 +38,8 @@ def about_html(summary: DatasetSummary, publishers: list[str]) -> str:
     licence_rows = "".join(f"<li>{escape(n)}: {escape(lic)}</li>" for n, lic in LICENCES)
     return (
         f"<h3>{APP_NAME} {escape(__version__)}</h3><p>{escape(APP_SUMMARY)}.</p>"
-        f"<p><b>Dataset</b> {escape(info.dataset_version)}, as of {escape(info.as_of)} "
+        f"<p><b>Dataset</b> {escape(info.dataset_version)}, {escape(info.checked_through)}, "
+        f"as of {escape(info.as_of)} "
         f"(schema {info.schema_version})<br>{escape(str(summary.path))}</p>"
         f"<p><b>Data sources</b>: {summary.counts.get('sources', 0)} public documents from "
         f"{escape(', '.join(publishers[:8]))}{' and others' if len(publishers) > 8 else ''}. "
