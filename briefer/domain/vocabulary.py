@@ -36,6 +36,28 @@ class SourceKind(StrEnum):
     MIRROR = "mirror"
 
 
+class ProvisionTopic(StrEnum):
+    """What a sanctions paragraph is about: the columns of the Sanctions matrix."""
+
+    BALLISTIC_MISSILE_LAUNCHES = "ballistic_missile_launches"
+    NUCLEAR = "nuclear"
+    ARMS_EMBARGO = "arms_embargo"
+    ARMS_EXPORTS = "arms_exports"
+    TRANSFERS = "transfers"
+    TECHNICAL_COOPERATION = "technical_cooperation"
+    TRAINING = "training"
+    FINANCIAL = "financial"
+    JOINT_VENTURES = "joint_ventures"
+    OVERSEAS_WORKERS = "overseas_workers"
+    PETROLEUM = "petroleum"
+    FUEL = "fuel"
+    EXPORT_BANS = "export_bans"
+    MARITIME = "maritime"
+    DESIGNATIONS = "designations"
+    SECTORAL = "sectoral"
+    COMMITTEE_AND_PANEL = "committee_and_panel"
+
+
 class Confidence(StrEnum):
     CONFIRMED = "confirmed"
     LIKELY = "likely"

@@ -17,6 +17,7 @@ from briefer.domain.vocabulary import (
     OrganisationKind,
     Outcome,
     ProvisionStatus,
+    ProvisionTopic,
     SourceKind,
     SubjectKind,
     values_of,
@@ -238,7 +239,11 @@ def _check_sanctions(checker: Checker) -> None:
                 checker.report(row, f"triggered_by '{trigger}' is dated after the adoption")
     rows = checker.sources.table("provisions.csv")
     checker.check_enum(rows, "status", values_of(ProvisionStatus))
+    topics = values_of(ProvisionTopic)
     for row in rows:
+        for topic in row.items("topics"):
+            if topic not in topics:
+                checker.report(row, f"topic '{topic}' is not one of {', '.join(topics)}")
         checker.check_reference(row, "resolution_number", checker.resolution_numbers, "resolution")
         checker.check_date(row, "status_since", DatePrecision.DAY)
         if row.text("status") != ProvisionStatus.IN_FORCE and not row.text("status_since"):
