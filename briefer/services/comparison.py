@@ -104,7 +104,7 @@ class Cell:
         if self.low is not None or self.high is not None:
             low = "" if self.low is None else formatting.number(self.low).replace(",", "")
             high = "" if self.high is None else formatting.number(self.high).replace(",", "")
-            return f"{low}-{high}"
+            return f"<={high}" if not low else f">={low}" if not high else f"{low}-{high}"
         return self.text or formatting.UNKNOWN
 
     def display(self, with_unit: bool = False) -> str:

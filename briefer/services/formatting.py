@@ -32,9 +32,11 @@ def spec_value(spec: Spec | None) -> str:
 def _range(spec: Spec) -> str:
     if spec.value_low is None and spec.value_high is None:
         return ""
-    low = number(spec.value_low) if spec.value_low is not None else "?"
-    high = number(spec.value_high) if spec.value_high is not None else "?"
-    return f"{low}–{high}"
+    if spec.value_low is None:
+        return f"≤ {number(spec.value_high)}"  # a one-sided range is a bound, never "?"
+    if spec.value_high is None:
+        return f"≥ {number(spec.value_low)}"
+    return f"{number(spec.value_low)}–{number(spec.value_high)}"
 
 
 def launch_when_utc(launch: LaunchAttempt) -> str:

@@ -79,3 +79,11 @@ def test_delimited_exports_quote_and_keep_units(service):
 
 def test_default_selection_falls_back_to_what_exists(service):
     assert service.default_selection("launch_vehicle") == ["rocket-a", "rocket-r"]
+
+
+def test_a_one_sided_range_is_a_bound_in_the_window_and_in_spreadsheets():
+    from briefer.services.comparison import Cell
+
+    assert Cell(high=8250.0).display() == "≤ 8,250"
+    assert Cell(high=8250.0).plain() == "<=8250"
+    assert Cell(low=3.0).plain() == ">=3" and Cell(low=1.0, high=2.0).plain() == "1-2"

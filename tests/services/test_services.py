@@ -32,6 +32,8 @@ def test_spec_values_read_aloud():
         formatting.spec_value(spec(value=85.0, value_low=80.0, value_high=92.5)) == "85 t (80–92.5)"
     )
     assert formatting.spec_value(spec(value=3.0, unit="count")) == "3"
+    assert formatting.spec_value(spec(value_high=8250.0, unit="kg")) == "≤ 8,250 kg"
+    assert formatting.spec_value(spec(value_low=2.0)) == "≥ 2 t"
     assert formatting.spec_value(spec(value_text="LOX / kerosene", unit=None)) == "LOX / kerosene"
 
 
