@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--source", metavar="DIR", help="folder of source files (default: data/)")
     info = data_commands.add_parser("info", help="path, versions, as-of date and row counts")
     info.add_argument("--json", action="store_true", help="print JSON instead of text")
+    info.add_argument(
+        "--quality",
+        action="store_true",
+        help="rows by confidence and source kind, rows resting on weak sources, headline specs "
+        "still unknown, events per year",
+    )
     for sub in (build, check, info):
         _add_db_option(sub, default=argparse.SUPPRESS)
     _add_brief_command(commands)
@@ -183,9 +189,11 @@ def _staleness(args: argparse.Namespace, folder: Path) -> list[str]:
 
 
 def cmd_data_info(args: argparse.Namespace) -> int:
+    from briefer.services.data_quality import quality_report
     from briefer.services.dataset import summarize
 
-    summary = summarize(_open_store(args))
+    store = _open_store(args)
+    summary = quality_report(store) if args.quality else summarize(store)
     if args.json:
         print(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False))
     else:

@@ -100,6 +100,29 @@ class ReferenceStore:
             extra=values,
         )
 
+    def quality(self) -> dict[str, Any]:
+        """The figures of ``briefer data info --quality`` (see ``store.quality``)."""
+        from briefer.store import quality
+
+        conn = self._conn
+        try:
+            return {
+                "tables": {
+                    view: {
+                        "rows": int(conn.execute(f"SELECT COUNT(*) FROM {view}").fetchone()[0]),
+                        "by_confidence": quality.by_confidence(conn, view),
+                        "citations_by_source_kind": quality.citations_by_kind(conn, view),
+                        "resting_only_on_weak_sources": quality.resting_on_weak_sources(conn, view),
+                    }
+                    for view in quality.CITED_VIEWS
+                },
+                "sources_by_kind": quality.source_kinds(conn),
+                "unknown_headline_specs": quality.unknown_headline_specs(conn),
+                "events_per_year": quality.events_per_year(conn),
+            }
+        except sqlite3.DatabaseError as error:
+            raise DatabaseCorrupt(self.path, str(error)) from error
+
     def view_counts(self) -> dict[str, int]:
         return {
             view: self._rows(f"SELECT count(*) FROM {view}")[0][0] for view in schema.PUBLIC_VIEWS
