@@ -85,6 +85,22 @@ def _check_sources(checker: Checker) -> None:
             checker.report(row, "source has neither a url nor a note saying where to find it")
 
 
+WEAK_SOURCE_KINDS = (SourceKind.REFERENCE, SourceKind.MIRROR)
+
+
+def _check_confirmed_rows_have_strong_sources(checker: Checker) -> None:
+    """A ``confirmed`` row needs at least one source that is not an encyclopaedia or mirror."""
+    kinds = {row.text("id"): row.text("kind") for row in checker.sources.table("sources.csv")}
+    for rows in checker.sources.rows.values():
+        for row in rows:
+            cited = row.items("sources") if "sources" in row.values else ()
+            if row.text("confidence") != "confirmed" or not cited:
+                continue
+            if all(kinds.get(source) in WEAK_SOURCE_KINDS for source in cited):
+                message = "a confirmed row rests only on encyclopaedias or mirrors"
+                checker.report(row, f"{message}: cite the original")
+
+
 def _check_sites(checker: Checker) -> None:
     for row in checker.sources.table("sites.csv"):
         latitude = checker.check_number(row, "latitude")
@@ -353,6 +369,7 @@ def _safe_date(text: str) -> date | None:
 _FILE_CHECKS: tuple[Callable[[Checker], None], ...] = (
     _check_dataset,
     _check_sources,
+    _check_confirmed_rows_have_strong_sources,
     _check_sites,
     _check_subjects,
     _check_specs,

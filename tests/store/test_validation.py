@@ -177,3 +177,11 @@ def test_coverage_through_is_required(tmp_path):
     rows = {name: [dict(r) for r in records] for name, records in ROWS.items()}
     rows["dataset.csv"] = [r for r in rows["dataset.csv"] if r["key"] != "coverage_through"]
     assert "dataset.csv: missing key 'coverage_through'" in problems_for(tmp_path, rows)
+
+
+def test_a_confirmed_row_may_not_rest_only_on_a_mirror(tmp_path):
+    rows = with_changes("sources.csv", 0, kind="mirror")
+    found = problems_for(tmp_path, rows)
+    weak = [p for p in found if "rests only on encyclopaedias or mirrors" in p]
+    assert weak and all(not p.startswith("sources.csv") for p in weak)
+    assert problems_for(tmp_path, with_changes("sources.csv", 0, kind="news")) == []
