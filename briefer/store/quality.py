@@ -26,10 +26,15 @@ def _columns(conn: sqlite3.Connection, view: str) -> set[str]:
     return {row[1] for row in conn.execute(f"PRAGMA table_info({view})")}
 
 
+# The public provisions view has no confidence column (the contract); its table does.
+_CONFIDENCE_SOURCE = {"sanctions_provisions": "provisions"}
+
+
 def by_confidence(conn: sqlite3.Connection, view: str) -> dict[str, int]:
-    if "confidence" not in _columns(conn, view):
+    table = _CONFIDENCE_SOURCE.get(view, view)
+    if "confidence" not in _columns(conn, table):
         return {}
-    rows = conn.execute(f"SELECT confidence, COUNT(*) FROM {view} GROUP BY confidence")
+    rows = conn.execute(f"SELECT confidence, COUNT(*) FROM {table} GROUP BY confidence")
     return {str(kind): int(count) for kind, count in rows}
 
 

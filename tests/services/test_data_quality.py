@@ -14,6 +14,8 @@ def test_figures_per_table_and_for_the_whole_dataset(fixture_db):
     assert launches["rows"] == 3 and sum(launches["by_confidence"].values()) == 3
     assert set(launches["citations_by_source_kind"]) <= {"analysis", "official"}
     assert figures["sources_by_kind"] == {"analysis": 1, "official": 2}
+    provisions = figures["tables"]["sanctions_provisions"]
+    assert sum(provisions["by_confidence"].values()) == provisions["rows"] == 2
     assert round(report.official_share, 2) == 0.67
     assert all("/" in item for item in figures["unknown_headline_specs"])
     assert sum(figures["events_per_year"].values()) >= 1
