@@ -49,10 +49,15 @@ def test_computed_flight_records_agree_with_the_launch_rows():
     rows = store._conn.execute(
         "SELECT vehicle, count(*), sum(outcome = 'success') FROM launch_attempts GROUP BY vehicle"
     ).fetchall()
+    flights = store._conn.execute(  # other countries' launches, held as timeline events
+        "SELECT s.name, count(*), sum(e.outcome = 'success') FROM events e "
+        "JOIN subjects s ON s.id = e.vehicle_id GROUP BY s.name"
+    ).fetchall()
     names = {s.id: s.name for s in store.subjects("launch_vehicle")}
     assert {names[r.vehicle_id]: (r.attempts, r.successes) for r in records.values()} == {
-        vehicle: (attempts, successes) for vehicle, attempts, successes in rows
+        vehicle: (attempts, successes) for vehicle, attempts, successes in rows + flights
     }
+    assert records["nuri"].attempts == 4 and records["naro-1"].attempts == 3
     typed = {"launches_count", "launch_failures_count", "successes_count", "success_rate"}
     for spec in store.specs():
         if spec.attribute in typed:

@@ -48,10 +48,12 @@ class LaunchService:
         )
 
     def records_by_vehicle(self) -> dict[str, VehicleRecord]:
-        """Attempts and successes per vehicle, counted from the launch rows (never typed in)."""
+        """Attempts and successes per vehicle, counted from the launch rows and from the
+        launch events of other countries' vehicles (never typed in)."""
         counts: dict[str, list[int]] = {}
-        for launch in self.attempts():
-            tally = counts.setdefault(launch.vehicle_id or launch.vehicle, [0, 0])
+        flights = [(a.vehicle_id or a.vehicle, a.outcome) for a in self.attempts()]
+        for vehicle, outcome in flights + self._store.vehicle_flights():
+            tally = counts.setdefault(vehicle, [0, 0])
             tally[0] += 1
-            tally[1] += launch.outcome == "success"
+            tally[1] += outcome == "success"
         return {vid: VehicleRecord(vid, attempts, wins) for vid, (attempts, wins) in counts.items()}

@@ -100,6 +100,14 @@ class ReferenceStore:
             extra=values,
         )
 
+    def vehicle_flights(self) -> list[tuple[str, str]]:
+        """(vehicle id, assessed outcome) of launches the dataset holds as timeline events:
+        other countries' launches, which are not DPRK launch attempts."""
+        rows = self._rows(
+            "SELECT vehicle_id, outcome FROM events WHERE vehicle_id IS NOT NULL ORDER BY date_utc"
+        )
+        return [(str(row[0]), str(row[1] or "unknown")) for row in rows]
+
     def quality(self) -> dict[str, Any]:
         """The figures of ``briefer data info --quality`` (see ``store.quality``)."""
         from briefer.store import quality

@@ -6,7 +6,7 @@ columns only change with ``SCHEMA_VERSION``.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = """
 CREATE TABLE dataset (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,7 +41,8 @@ CREATE TABLE launches (
 CREATE TABLE events (
     id TEXT PRIMARY KEY, date_utc TEXT NOT NULL, date_precision TEXT NOT NULL,
     end_date_utc TEXT, category TEXT NOT NULL, title TEXT NOT NULL, summary TEXT,
-    actors TEXT NOT NULL, confidence TEXT NOT NULL
+    actors TEXT NOT NULL, confidence TEXT NOT NULL,
+    vehicle_id TEXT REFERENCES subjects(id), outcome TEXT
 );
 CREATE TABLE resolutions (
     number INTEGER PRIMARY KEY, symbol TEXT NOT NULL, adopted TEXT NOT NULL, vote TEXT,

@@ -134,6 +134,8 @@ TABLE_FILES: tuple[TableFile, ...] = (
             "actors",
             "sources",
             "confidence",
+            "vehicle_id",
+            "outcome",
         ),
         ("id", "date_utc", "date_precision", "category", "title", "sources", "confidence"),
         lists=("actors", "sources"),

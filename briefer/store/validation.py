@@ -18,89 +18,20 @@ from briefer.domain.vocabulary import (
     Outcome,
     ProvisionStatus,
     ProvisionTopic,
-    SourceKind,
     SubjectKind,
     values_of,
 )
 from briefer.store.source_files import SourceRow, SourceSet
 from briefer.store.validation_rules import Checker, Problem
+from briefer.store.validation_sources import (
+    check_confirmed_rows_have_strong_sources,
+    check_dataset,
+    check_sources,
+)
 
 _ACTOR = re.compile(r"^([A-Z]{3}|UN)$")
 _ATTRIBUTE = re.compile(r"^[a-z][a-z0-9_]*$")
 _UNIT_SUFFIXES = {"_kg": "kg", "_t": "t", "_m": "m", "_km": "km", "_deg": "deg", "_s": "s"}
-REQUIRED_DATASET_KEYS = ("dataset_version", "as_of", "coverage_through")
-STALE_AFTER_DAYS = 30
-
-
-def _check_dataset(checker: Checker) -> None:
-    rows = checker.sources.table("dataset.csv")
-    keys = {row.text("key"): row for row in rows}
-    for key in REQUIRED_DATASET_KEYS:
-        if key not in keys:
-            checker.report(None, f"missing key '{key}'", "dataset.csv")
-    if "as_of" in keys:
-        checker.check_date(keys["as_of"], "value", DatePrecision.DAY)
-    if "coverage_through" in keys:
-        _check_coverage(checker, keys["coverage_through"])
-
-
-def _check_coverage(checker: Checker, row: SourceRow) -> None:
-    """The dataset may not claim its events were checked long after its newest source."""
-    checker.check_date(row, "value", DatePrecision.DAY)
-    claimed = _safe_date(row.text("value") or "")
-    newest = _newest_cited_source(checker)
-    if claimed is None or newest is None:
-        return
-    if (claimed - newest).days > STALE_AFTER_DAYS:
-        checker.report(
-            row,
-            f"coverage_through {claimed} is more than {STALE_AFTER_DAYS} days after the newest "
-            f"cited source ({newest}); check events against newer sources or lower the date",
-        )
-
-
-def _newest_cited_source(checker: Checker) -> date | None:
-    cited = {
-        source
-        for file in checker.sources.rows.values()
-        for row in file
-        for source in row.values.get("sources") or ()
-        if isinstance(source, str)
-    }
-    published = [
-        _safe_date(row.text("published") or "")
-        for row in checker.sources.table("sources.csv")
-        if row.text("id") in cited
-    ]
-    return max((day for day in published if day is not None), default=None)
-
-
-def _check_sources(checker: Checker) -> None:
-    rows = checker.sources.table("sources.csv")
-    checker.check_enum(rows, "kind", values_of(SourceKind))
-    for row in rows:
-        checker.check_date(row, "published")
-        checker.check_date(row, "accessed", DatePrecision.DAY)
-        if not row.text("url") and not row.text("note"):
-            checker.report(row, "source has neither a url nor a note saying where to find it")
-
-
-WEAK_SOURCE_KINDS = (SourceKind.REFERENCE, SourceKind.MIRROR)
-
-
-def _check_confirmed_rows_have_strong_sources(checker: Checker) -> None:
-    """A ``confirmed`` row needs at least one source that is not an encyclopaedia or mirror."""
-    kinds = {row.text("id"): row.text("kind") for row in checker.sources.table("sources.csv")}
-    for rows in checker.sources.rows.values():
-        for row in rows:
-            cited = row.items("sources") if "sources" in row.values else ()
-            if row.text("confidence") != "confirmed" or not cited:
-                continue
-            if all(kinds.get(source) in WEAK_SOURCE_KINDS for source in cited):
-                message = "a confirmed row rests only on encyclopaedias or mirrors"
-                checker.report(row, f"{message}: cite the original")
-
-
 def _check_sites(checker: Checker) -> None:
     for row in checker.sources.table("sites.csv"):
         latitude = checker.check_number(row, "latitude")
@@ -217,11 +148,27 @@ def _check_launch_times(checker: Checker, row: SourceRow) -> None:
         checker.report(row, str(error))
 
 
+def _check_event_flights(checker: Checker, row: SourceRow, vehicles: set[str | None]) -> None:
+    """A launch event names its vehicle and outcome together, so it counts in the record."""
+    vehicle, outcome = row.text("vehicle_id"), row.text("outcome")
+    if vehicle is not None and vehicle not in vehicles:
+        checker.report(row, f"vehicle_id '{vehicle}' is not a known launch vehicle")
+    if (vehicle is None) != (outcome is None):
+        checker.report(row, "a launch event needs both vehicle_id and outcome")
+
+
 def _check_events(checker: Checker) -> None:
     rows = checker.sources.table("events.csv")
     checker.check_enum(rows, "category", values_of(Category))
     checker.check_enum(rows, "date_precision", values_of(DatePrecision))
+    checker.check_enum(rows, "outcome", values_of(Outcome))
+    vehicles = {
+        row.text("id")
+        for row in checker.sources.table("subjects.csv")
+        if row.text("kind") == SubjectKind.LAUNCH_VEHICLE
+    }
     for row in rows:
+        _check_event_flights(checker, row, vehicles)
         precision = row.text("date_precision")
         checker.check_date(row, "date_utc", precision)
         checker.check_date(row, "end_date_utc")
@@ -367,9 +314,9 @@ def _safe_date(text: str) -> date | None:
 
 
 _FILE_CHECKS: tuple[Callable[[Checker], None], ...] = (
-    _check_dataset,
-    _check_sources,
-    _check_confirmed_rows_have_strong_sources,
+    check_dataset,
+    check_sources,
+    check_confirmed_rows_have_strong_sources,
     _check_sites,
     _check_subjects,
     _check_specs,

@@ -87,3 +87,31 @@ def test_a_one_sided_range_is_a_bound_in_the_window_and_in_spreadsheets():
     assert Cell(high=8250.0).display() == "≤ 8,250"
     assert Cell(high=8250.0).plain() == "<=8250"
     assert Cell(low=3.0).plain() == ">=3" and Cell(low=1.0, high=2.0).plain() == "1-2"
+
+
+def test_another_countrys_launch_events_make_its_flight_record(tmp_path):
+    from briefer.services.launches import LaunchService
+    from briefer.store.build import build_database
+    from briefer.store.reference import ReferenceStore
+    from briefer.store.source_files import read_source_set
+    from tests.fixture_data import ROWS, write_dataset
+
+    rows = {name: [dict(r) for r in records] for name, records in ROWS.items()}
+    for day, outcome in (("2020-01-01", "failure"), ("2021-01-01", "success")):
+        rows["events.csv"].append(
+            {
+                "id": f"evt-raketa-{day}",
+                "date_utc": day,
+                "date_precision": "day",
+                "category": "response",
+                "title": "Raketa flies",
+                "actors": "RUS",
+                "sources": "src-c",
+                "confidence": "confirmed",
+                "vehicle_id": "rocket-r",
+                "outcome": outcome,
+            }
+        )
+    db = build_database(read_source_set(write_dataset(tmp_path / "d", rows)), tmp_path / "r.db")
+    record = LaunchService(ReferenceStore(db)).records_by_vehicle()["rocket-r"]
+    assert (record.attempts, record.successes) == (2, 1)

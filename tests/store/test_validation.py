@@ -40,6 +40,9 @@ def test_fixture_is_clean(tmp_path):
         ("launch_attempts.csv", 0, {"site_id": "east"}, "site_id 'east' is not a known site"),
         ("sources.csv", 0, {"kind": "blog"}, "sources.csv:2: kind 'blog'"),
         ("provisions.csv", 0, {"topics": "financial;gossip"}, "topic 'gossip' is not one of"),
+        ("events.csv", 0, {"vehicle_id": "sat-1", "outcome": "success"}, "not a known launch vehicle"),
+        ("events.csv", 0, {"vehicle_id": "rocket-r"}, "needs both vehicle_id and outcome"),
+        ("events.csv", 0, {"vehicle_id": "rocket-r", "outcome": "won"}, "outcome 'won'"),
         ("sources.csv", 1, {"kind": ""}, "sources.csv:3: 'kind' is empty"),
         (
             "resolutions.csv",
