@@ -23,9 +23,11 @@ LICENCES = (
     ("Pillow", "MIT-CMU"),
     ("pypdfium2 and PDFium", "BSD-3-Clause / Apache-2.0"),
     ("platformdirs", "MIT"),
+    ("python-bidi (right-to-left order in the PDF)", "LGPL-3.0"),
+    ("arabic-reshaper (Arabic letter joining in the PDF)", "MIT"),
     ("NanumGothic font (NAVER)", "SIL Open Font License 1.1"),
     ("Noto Sans CJK JP subset", "SIL Open Font License 1.1"),
-    ("DejaVu Sans font", "Bitstream Vera / DejaVu licence"),
+    ("DejaVu Sans and DejaVu Sans Bold fonts", "Bitstream Vera / DejaVu licence"),
 )
 DATA_TERMS = (
     "The data summarises public sources in Briefer's own words; each source keeps its "

@@ -13,6 +13,7 @@ def test_about_lists_licences_and_says_where_a_bundle_keeps_their_texts(
     for name in ("LGPL-3.0", "PSF-2.0", "SIL Open Font License 1.1", "own words", "MIT"):
         assert name in plain
     assert "come with each package" in plain
+    assert "python-bidi" in plain and "arabic-reshaper" in plain  # the PDF's right-to-left text
     (tmp_path / "LICENSES").mkdir()
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
