@@ -74,6 +74,7 @@ class Category(StrEnum):
     """Timeline categories; each is a swimlane."""
 
     SATELLITE_LAUNCH = "satellite_launch"
+    SPACE_PROGRAMME = "space_programme"  # plans, inspections, ground tests, agency changes
     MISSILE_TEST = "missile_test"
     NUCLEAR_TEST = "nuclear_test"
     DIPLOMACY = "diplomacy"
@@ -154,6 +155,7 @@ def values_of(enum: type[StrEnum]) -> tuple[str, ...]:
 
 LABELS: dict[str, str] = {
     "satellite_launch": "Satellite launches",
+    "space_programme": "Space programme",
     "missile_test": "Missile tests",
     "nuclear_test": "Nuclear tests",
     "diplomacy": "Diplomacy",

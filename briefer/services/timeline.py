@@ -14,6 +14,7 @@ from briefer.store.reference import ReferenceStore
 DAY = 86400.0
 LANES: tuple[str, ...] = (
     Category.SATELLITE_LAUNCH,
+    Category.SPACE_PROGRAMME,
     Category.MISSILE_TEST,
     Category.NUCLEAR_TEST,
     Category.MILITARY_COOPERATION,

@@ -72,3 +72,11 @@ def test_cumulative_series_counts_attempts_and_successes(fixture_db):
 def test_milestones_are_launches_and_diplomacy(fixture_db):
     milestones = timeline(fixture_db).milestones()
     assert {m.ref.id for m in milestones} == {"l-1998", "l-2012", "l-2016"}
+
+
+def test_the_space_programme_has_its_own_lane_beside_the_launches():
+    from briefer.domain.vocabulary import label
+    from briefer.services.timeline import LANES
+
+    assert LANES[:2] == ("satellite_launch", "space_programme")
+    assert label("space_programme") == "Space programme"

@@ -251,3 +251,10 @@ def test_visible_range_is_shown_after_loading(panel):
         panel.view_label.text()
         == f"{dates.utc_date(x0).isoformat()} – {dates.utc_date(x1).isoformat()}"
     )
+
+
+def test_space_programme_milestones_have_their_own_marker_shape():
+    from briefer.ui.panels.timeline.style import CATEGORY_SYMBOLS, symbol_of
+
+    shape = symbol_of("space_programme", "none")
+    assert shape == "t2" and list(CATEGORY_SYMBOLS.values()).count(shape) == 1

@@ -151,7 +151,7 @@ class LaneLayer:
                 self._density.setData([], [])
             self._draw_points(rows[:0] if dense else rows)
             self._drawn = (lo, hi, dense)
-        room_for_text = lane_px >= metrics.height() + 8
+        room_for_text = lane_px >= metrics.height() + 4
         labelled = rows if not dense and rows.size <= LABEL_LIMIT and room_for_text else rows[:0]
         self._place_labels(labelled, x0, x1, width_px, metrics)
         return int(rows.size)

@@ -10,6 +10,7 @@ EVENT_COLOUR = "#0072B2"  # Okabe-Ito blue: an event that has no outcome
 PERIOD_COLOURS = ("#56B4E9", "#CC79A7", "#F0E442", "#0072B2", "#E69F00", "#009E73", "#999999")
 
 CATEGORY_SYMBOLS: dict[str, str] = {
+    Category.SPACE_PROGRAMME: "t2",
     Category.MISSILE_TEST: "t1",
     Category.NUCLEAR_TEST: "star",
     Category.MILITARY_COOPERATION: "d",
