@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsRectItem
 from briefer.services.timeline import DAY, TimelineItem
 from briefer.ui.panels.timeline.style import PERIOD_COLOURS
 
-ROW_HEIGHT = 0.6
+ROW_HEIGHT = 0.7
 BAR_ALPHA = 120
 BAND_ALPHA = 12
 
