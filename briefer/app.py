@@ -53,10 +53,12 @@ def run_gui(args: argparse.Namespace) -> int:
         return 2
     from PySide6.QtWidgets import QApplication
 
+    from briefer import files
     from briefer.services.context import open_services
     from briefer.ui import theme
     from briefer.ui.dialogs.fatal import show_fatal, show_notice
 
+    files.prime()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if args.smoke_test:
         _quiet_offscreen_warnings(app)

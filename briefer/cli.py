@@ -26,7 +26,10 @@ class _Parser(argparse.ArgumentParser):
     dash_words = False
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        from briefer.terminal_text import printable
+
+        text = printable(message)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {text} (see '{self.prog} --help')\n")
 
     def _parse_optional(self, arg_string: str) -> Any:  # argparse's option-or-word decision
         known = arg_string in self._option_string_actions
@@ -255,8 +258,26 @@ _DATA_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _stop_cleanly_on_signals() -> None:
+    """SIGTERM and SIGHUP end the command through SystemExit, so half-written temporary files
+    are removed on the way out (Python's default for them is to die on the spot)."""
+    import signal
+
+    def stop(number: int, _frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+
+
 def run_headless(args: argparse.Namespace) -> int:
     """Run a headless command; a StoreError becomes one line on stderr and exit code 2."""
+    if sys.stdout is None:
+        if sys.stderr is not None:
+            print("briefer: error: standard output is closed", file=sys.stderr)
+        return EXIT_ERROR
+    _stop_cleanly_on_signals()
     try:
         if args.command == "data":
             return _DATA_COMMANDS[args.data_command](args)

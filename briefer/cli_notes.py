@@ -79,7 +79,10 @@ def _export(service: NotesService, target: str) -> int:
     if target == "-":
         from briefer.files import write_stream
 
-        write_stream(service.export_bytes())
+        try:
+            write_stream(service.export_bytes())
+        except OSError as error:
+            raise StoreError(f"cannot write standard output: {error.strerror or error}") from error
         return EXIT_OK
     path = Path(target).expanduser()
     try:

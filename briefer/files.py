@@ -8,6 +8,7 @@ an existing file's permissions, and renames a synced temporary file into place.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import stat
 import sys
@@ -48,9 +49,26 @@ def _not_a_file(path: Path, kind: str) -> UnsafeOutputError:
 
 def _default_mode() -> int:
     """What a newly created file gets here: 0o666 less the process's umask."""
+    return 0o666 & ~_umask()
+
+
+def prime() -> None:
+    """Read the umask now, on the main thread, before any export runs on another."""
+    _umask()
+
+
+@functools.cache
+def _umask() -> int:
+    """The umask, read without changing it where the system says it (Linux): setting it to
+    read it would, for a moment, apply to files other threads create. Elsewhere it is read
+    once, the first time (at start-up, before any export thread)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
     mask = os.umask(0)
     os.umask(mask)
-    return 0o666 & ~mask
+    return mask
 
 
 def _existing(path: Path) -> os.stat_result | None:

@@ -8,9 +8,25 @@ from __future__ import annotations
 
 import unicodedata
 
-#: Bidirectional embeddings, overrides and isolates (LRE..RLO, LRI..PDI), and the line and
-#: paragraph separators some terminals treat as line breaks.
-_FORMATTING = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029])
+#: Bidirectional embeddings, overrides and isolates (LRE..RLO, LRI..PDI), direction marks
+#: (LRM, RLM, ALM), invisible characters (zero-width space, word joiner and invisible
+#: operators, BOM, tag characters) and the line and paragraph separators some terminals treat
+#: as line breaks. The zero-width (non-)joiners stay: Persian spelling needs them.
+_FORMATTING = frozenset(
+    [
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x200B,
+        0x200E,
+        0x200F,
+        0x061C,
+        *range(0x2060, 0x2065),
+        0xFEFF,
+        *range(0xE0000, 0xE0080),
+        0x2028,
+        0x2029,
+    ]
+)
 _LAYOUT = {"\t": " ", "\n": " ", "\r": " "}
 
 
@@ -21,7 +37,9 @@ def _is_unsafe(char: str) -> bool:
 
 def _escape(char: str) -> str:
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def printable(text: str, one_line: bool = True) -> str:

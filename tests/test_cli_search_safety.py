@@ -112,3 +112,10 @@ def test_real_options_stay_options(fixture_db):
 
 def test_help_documents_the_double_dash():
     assert "briefer search -- " in briefer("search", "--help").stdout
+
+
+def test_direction_marks_and_invisible_characters_are_shown_but_persian_joiners_kept():
+    from briefer.terminal_text import printable
+
+    assert printable("a\u200fb\u061cc\ufeffd\U000e0041") == "a\\u200fb\\u061cc\\ufeffd\\U000e0041"
+    assert printable("می\u200cخواهم") == "می\u200cخواهم"

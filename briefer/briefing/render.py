@@ -141,10 +141,9 @@ class BriefingLayout:
 
     def _page_text(self) -> PageText:
         b = self.briefing
-        footer = (
-            f"{APP_NAME} {__version__} · dataset {b.dataset_version} "
-            f"(events checked through {b.coverage_through or b.as_of}) · "
-            f"generated {b.generated_utc}"
+        footer = (  # the time first: a shortened footer never loses it
+            f"Generated {b.generated_utc} · {APP_NAME} {__version__} · dataset "
+            f"{b.dataset_version} (events checked through {b.coverage_through or b.as_of})"
         )
         note = ""
         if self.clipper.fields:
@@ -325,21 +324,20 @@ class BriefingLayout:
         return total
 
 
-def fit(briefing: Briefing) -> tuple[BriefingLayout, list[Flowable], int]:
-    """Keep the most important items that fit one frame; returns the layout and its story.
+def fit(layout: BriefingLayout) -> list[Flowable]:
+    """Keep the most important items that fit one frame; returns the story.
 
     Items are admitted in priority order while their measured height, a section heading and
     the source lines they add still fit; the exact layout is then checked, dropping the
     lowest-priority item until it fits (rarely needed).
     """
-    layout = BriefingLayout(briefing)
     slots = _slots(layout.briefing)
     kept = layout.admit(slots)
     dropped = len(slots) - len(kept)
     while True:
         story = layout.story(kept, dropped + layout.clipper.left_out)
         if layout.height(story) <= layout.frame_height or not kept:
-            return layout, story, dropped
+            return story
         victim = max(range(len(kept)), key=lambda i: (kept[i].priority, i))
         kept.pop(victim)
         dropped += 1
@@ -347,7 +345,11 @@ def fit(briefing: Briefing) -> tuple[BriefingLayout, list[Flowable], int]:
 
 def render(briefing: Briefing) -> bytes:
     """The briefing as a one-page PDF, byte for byte the same for the same input."""
-    layout, story, _ = fit(briefing)
+    layout = BriefingLayout(briefing)
+    try:
+        story = fit(layout)
+    except Exception:  # reportlab's errors while measuring are internal: the plainer page
+        story = layout.minimal_story()
     return page_module.build(
         layout.briefing, layout.page, layout.text, [lambda: story, layout.minimal_story]
     )

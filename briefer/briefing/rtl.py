@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from itertools import accumulate
 
 import arabic_reshaper
@@ -33,13 +34,34 @@ def base_level(text: str) -> int:
     return get_base_level(text) if text else 0
 
 
+@lru_cache(maxsize=1)
+def _reshaper() -> arabic_reshaper.ArabicReshaper:
+    """arabic-reshaper with only the ligatures the bundled fonts can draw (the lam-alef forms):
+    the others (ALLAH, BISMILLAH, ...) have no glyph, and their words would vanish."""
+    from arabic_reshaper.ligatures import LIGATURES
+
+    from briefer.briefing import fonts
+
+    fonts.register()
+    covered = fonts.symbol_coverage()
+    drawable = {
+        name: all(ord(form) in covered for form in forms if form)
+        for name, (_text, forms) in LIGATURES
+    }
+    return arabic_reshaper.ArabicReshaper(configuration=drawable)
+
+
+def reshape(text: str) -> str:
+    return _reshaper().reshape(text)
+
+
 def visual_lines(
     pieces: Sequence[tuple[str, bool]], width: float, measure: Measure, base: int
 ) -> list[list[Styled]]:
     """``pieces`` (text, bold) shaped, broken into lines of ``width`` and put in visual order."""
     characters: list[Styled] = []
     for text, bold in pieces:
-        characters += [(c, bold) for c in arabic_reshaper.reshape(text)]
+        characters += [(c, bold) for c in reshape(text)]
     lines: list[list[Styled]] = []
     start = 0
     breaks = [i for i, (c, _) in enumerate(characters) if c == "\n"]

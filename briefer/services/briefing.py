@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from briefer.domain.briefing import DEFAULT_BANNER, Briefing, Cited, ComparisonTable, TimelineMark
 from briefer.domain.records import LaunchAttempt, Provision
 from briefer.domain.vocabulary import Category, EntityKind, SubjectKind
-from briefer.services.comparison import ComparisonService
+from briefer.services.comparison import MAX_SUBJECTS, ComparisonService
 from briefer.services.launches import LaunchService
 from briefer.services.sanctions import SanctionsService
 from briefer.store.errors import StoreError
@@ -74,6 +74,9 @@ class BriefingComposer:
                 f"unknown template '{request.template}' (overview, launch, comparison, sanctions)"
             )
         if request.subject_ids:
+            request = replace(request, subject_ids=tuple(dict.fromkeys(request.subject_ids)))
+            if len(request.subject_ids) > MAX_SUBJECTS:
+                raise BriefingError(f"at most {MAX_SUBJECTS} systems fit one comparison")
             self._kind_of(request.subject_ids)  # unknown or mixed ids fail before any work
         briefing = builders[request.template](request)
         info = self._store.dataset_info()

@@ -22,7 +22,7 @@ def test_date_line_and_footer_agree_or_name_their_zones(fixture_db, offset, name
             render(make_composer(fixture_db, clock=lambda c=clock: c).compose(BriefingRequest()))
         )[0]
         line = re.search(DAY + r"( \([^)]+\))? · events checked through", text)
-        footer = re.search(r"generated " + DAY + r" \d{2}:\d{2} UTC", text)
+        footer = re.search(r"Generated " + DAY + r" \d{2}:\d{2} UTC", text)
         assert line and footer, text
         assert line.group(1) == "2025-01-03"  # the local day where the briefing was made
         if line.group(1) != footer.group(1):
@@ -35,3 +35,11 @@ def test_the_page_states_how_far_events_were_checked(fixture_db):
     text = pages(render(make_composer(fixture_db).compose(BriefingRequest())))[0]
     assert "events checked through 2024-06-30" in text
     assert re.search(r"dataset test\.1 \(events checked through 2024-06-30\)", text)
+
+
+def test_a_long_dataset_version_never_cuts_the_generated_time(fixture_db):
+    from dataclasses import replace
+
+    briefing = make_composer(fixture_db).compose(BriefingRequest())
+    text = pages(render(replace(briefing, dataset_version="v" * 40)))[0]
+    assert re.search(r"Generated " + DAY + r" \d{2}:\d{2} UTC", text)

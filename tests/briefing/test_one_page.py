@@ -125,3 +125,12 @@ def test_when_nothing_can_be_laid_out_the_error_is_one_plain_line(composer, monk
     with pytest.raises(StoreError) as raised:
         render(composer.compose(BriefingRequest()))
     assert str(raised.value) == "the briefing could not be laid out on one page"
+
+
+def test_an_error_while_measuring_falls_back_to_the_fixed_parts(composer, monkeypatch):
+    def broken(_layout):
+        raise ValueError("Flowable <Table@0x0> given negative availWidth")
+
+    monkeypatch.setattr(render_module, "fit", broken)
+    text = pages(render_module.render(composer.compose(BriefingRequest())))
+    assert len(text) == 1 and "Bottom line" in text[0]

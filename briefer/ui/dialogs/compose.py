@@ -357,11 +357,12 @@ class ComposeDialog(QDialog):
         self.status.setText(f"Saved {path}")
 
     def _on_export_failed(self, error: Exception) -> None:
-        self.status.setText(f"Export failed: {error}")
+        reason = _reason(error)
+        self.status.setText(f"Export failed: {reason}")
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Export failed",
-            f"{error}\nNo file was written.",
+            f"{reason}\nNo file was written.",
             QMessageBox.StandardButton.Ok,
             self,
         )
@@ -380,3 +381,12 @@ class ComposeDialog(QDialog):
         path = ask_save_path(self, "Export briefing", suggested, "pdf")
         if path is not None:
             self.export_to(path)
+
+
+def _reason(error: Exception) -> str:
+    """What went wrong, without the name of the writer's temporary file."""
+    from briefer.files import UnsafeOutputError
+
+    if isinstance(error, OSError) and not isinstance(error, UnsafeOutputError) and error.strerror:
+        return error.strerror
+    return str(error)
