@@ -158,6 +158,8 @@ def write_stream(data: bytes, stream: BinaryIO | None = None, binary: bool = Fal
         out.write(data)
         out.flush()
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, out.fileno())
+        os.close(nowhere)
         return False
     return True

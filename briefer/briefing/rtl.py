@@ -99,8 +99,10 @@ def embedding_levels(text: str, base: int) -> list[int]:
     """Each character's resolved level, read from python-bidi's report, which lists one level
     per UTF-8 byte (the library returns levels only in that form)."""
     report = get_display(text, base_dir="R" if base else "L", debug=True)
-    listed = report.rsplit("levels: [", 1)[1].split("]", 1)[0]
+    listed = report.rsplit("levels: [", 1)[-1].split("]", 1)[0]
     per_byte = [int(level) for level in _LEVEL.findall(listed)]
+    if len(per_byte) != len(text.encode()):  # the library's report changed form: plain order
+        return [base] * len(text)
     offsets = accumulate((len(c.encode()) for c in text), initial=0)
     return [per_byte[offset] for offset, _ in zip(offsets, text, strict=False)]
 

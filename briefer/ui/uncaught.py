@@ -38,7 +38,9 @@ class ErrorDialogs:
             self._previous(kind, error, trace)
             return
         if isinstance(error, StoreError):
-            print(f"briefer: error: {error}", file=sys.stderr)
+            from briefer.terminal_text import printable
+
+            print(f"briefer: error: {printable(str(error))}", file=sys.stderr)
             code = EXIT_STORE_ERROR
         else:
             self._previous(kind, error, trace)

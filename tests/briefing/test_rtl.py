@@ -113,3 +113,8 @@ def test_a_name_with_allah_keeps_every_letter(composer):
     data = render(composer.compose(BriefingRequest(author=author)))
     read = reader_text(data)
     assert "عبدالله" in read and "محمد" in read  # (a reader gives a mixed line in visual order)
+
+
+def test_an_unexpected_report_from_the_bidi_library_gives_plain_order_not_a_crash(monkeypatch):
+    monkeypatch.setattr(rtl, "get_display", lambda *a, **k: "no levels here")
+    assert rtl.embedding_levels("مرحبا", 1) == [1] * 5
