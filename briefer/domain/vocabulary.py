@@ -58,6 +58,23 @@ class ProvisionTopic(StrEnum):
     COMMITTEE_AND_PANEL = "committee_and_panel"
 
 
+#: A launcher's size and lift, and a satellite's orbit: the stored specifications at the head
+#: of the comparison, which the quality report counts when unknown.
+VEHICLE_SIZE_AND_LIFT = (
+    "stages_count",
+    "height_m",
+    "diameter_m",
+    "liftoff_mass_t",
+    "payload_leo_kg",
+    "payload_sso_kg",
+)
+SATELLITE_ORBIT = ("mass_kg", "perigee_km", "apogee_km", "inclination_deg")
+HEADLINE_SPECS: dict[str, tuple[str, ...]] = {
+    "launch_vehicle": (*VEHICLE_SIZE_AND_LIFT, "first_flight_date"),
+    "satellite": (*SATELLITE_ORBIT, "launch_date"),
+}
+
+
 class Confidence(StrEnum):
     CONFIRMED = "confirmed"
     LIKELY = "likely"

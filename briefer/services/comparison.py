@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from briefer.domain.records import Spec, Subject
-from briefer.domain.vocabulary import SubjectKind
+from briefer.domain.vocabulary import SATELLITE_ORBIT, VEHICLE_SIZE_AND_LIFT, SubjectKind
 from briefer.services import formatting
 from briefer.services.attributes import attribute_label
 from briefer.services.launches import LaunchService
@@ -26,12 +26,7 @@ DEFAULT_SELECTION: dict[str, tuple[str, ...]] = {
 }
 ROWS: dict[str, tuple[str, ...]] = {
     SubjectKind.LAUNCH_VEHICLE: (
-        "stages_count",
-        "height_m",
-        "diameter_m",
-        "liftoff_mass_t",
-        "payload_leo_kg",
-        "payload_sso_kg",
+        *VEHICLE_SIZE_AND_LIFT,
         "payload_fraction_pct",
         "propellants",
         "first_flight_date",
@@ -42,10 +37,7 @@ ROWS: dict[str, tuple[str, ...]] = {
         "lineage",
     ),
     SubjectKind.SATELLITE: (
-        "mass_kg",
-        "perigee_km",
-        "apogee_km",
-        "inclination_deg",
+        *SATELLITE_ORBIT,
         "resolution_claimed_m",
         "resolution_assessed_m",
         "launch_date",

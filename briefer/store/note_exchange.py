@@ -4,7 +4,7 @@ that never lets an older text replace a newer one."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -102,7 +102,7 @@ def _merge(store: NoteStore, item: Incoming) -> tuple[str, int]:
     note = item.note
     local = store.by_entity(note.entity_kind, note.entity_id)
     if local is None:
-        fresh = note if store.get(note.id) is None else _with_id(note, uuid.uuid4().hex)
+        fresh = note if store.get(note.id) is None else replace(note, id=uuid.uuid4().hex)
         store.insert_note(fresh)
         return "added", _add_history(store, fresh, item.history)
     added = _add_history(store, local, item.history)
@@ -127,19 +127,6 @@ def _local_time(text: str) -> datetime:
 
 def _add_history(store: NoteStore, note: Note, history: tuple[Revision, ...]) -> int:
     return sum(store.add_history(note, r.body, r.tags, r.saved_utc) for r in history)
-
-
-def _with_id(note: Note, note_id: str) -> Note:
-    return Note(
-        note_id,
-        note.entity_kind,
-        note.entity_id,
-        note.body,
-        note.tags,
-        note.created_utc,
-        note.updated_utc,
-        1,
-    )
 
 
 # validation ---------------------------------------------------------------------------

@@ -208,20 +208,17 @@ class NoteStore:
         assert updated is not None
         return updated
 
-    def _add_revision(self, note: Note, kind: str, saved_utc: str | None = None) -> None:
+    def _add_revision(self, note: Note, kind: str) -> None:
+        self._insert_revision(note.id, note.body, note.tags, note.updated_utc, kind)
+
+    def _insert_revision(
+        self, note_id: str, body: str, tags: tuple[str, ...], saved_utc: str, kind: str
+    ) -> None:
         self._conn.execute(
             "INSERT INTO note_revisions (note_id, revision, body, tags, saved_utc, kind, session) "
             "VALUES (?, (SELECT COALESCE(MAX(revision), 0) + 1 FROM note_revisions "
             "WHERE note_id = ?), ?, ?, ?, ?, ?)",
-            (
-                note.id,
-                note.id,
-                note.body,
-                _json(note.tags),
-                saved_utc or note.updated_utc,
-                kind,
-                self.session,
-            ),
+            (note_id, note_id, body, _json(tags), saved_utc, kind, self.session),
         )
 
     def add_history(self, note: Note, body: str, tags: tuple[str, ...], saved_utc: str) -> bool:
@@ -232,7 +229,7 @@ class NoteStore:
         ).fetchone()
         if known:
             return False
-        self._add_revision(Note(note.id, "", "", body, tags, "", saved_utc), "import", saved_utc)
+        self._insert_revision(note.id, body, tags, saved_utc, "import")
         return True
 
     def insert_note(self, note: Note) -> None:

@@ -5,20 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from briefer.domain.vocabulary import HEADLINE_SPECS
+
 WEAK_KINDS = ("reference", "mirror")
 CITED_VIEWS = ("launch_attempts", "timeline_events", "capability_specs", "sanctions_provisions")
-HEADLINE: dict[str, tuple[str, ...]] = {
-    "launch_vehicle": (
-        "stages_count",
-        "height_m",
-        "diameter_m",
-        "liftoff_mass_t",
-        "payload_leo_kg",
-        "payload_sso_kg",
-        "first_flight_date",
-    ),
-    "satellite": ("mass_kg", "perigee_km", "apogee_km", "inclination_deg", "launch_date"),
-}
 _KEY = {"capability_specs": "subject_id || '/' || attribute"}
 
 
@@ -75,7 +65,7 @@ def unknown_headline_specs(conn: sqlite3.Connection) -> list[str]:
     return [
         f"{subject}/{attribute}"
         for subject, kind in subjects
-        for attribute in HEADLINE.get(kind, ())
+        for attribute in HEADLINE_SPECS.get(kind, ())
         if (subject, attribute) not in known
     ]
 

@@ -51,10 +51,6 @@ def check(path: Path) -> Checked:
     return Checked(Health.OK) if result == "ok" else Checked(Health.CORRUPT, result)
 
 
-def is_healthy(path: Path) -> bool:
-    return check(path).health is not Health.CORRUPT
-
-
 def set_aside(path: Path) -> Path:
     """Move a damaged database (and its WAL files) beside itself under a dated name; the
     backups made before it are kept out of rotation, so they can never be rotated away."""

@@ -98,8 +98,9 @@ class NotesPanel(QWidget):
         self.tag.blockSignals(True)
         self.tag.clear()
         self.tag.addItem(ALL_TAGS)
-        self._known_tags = set(self._service.tags())
-        self.tag.addItems(sorted(self._known_tags, key=str.casefold))
+        tags = self._service.tags()  # sorted already
+        self._known_tags = set(tags)
+        self.tag.addItems(tags)
         self.tag.setCurrentText(current if current else ALL_TAGS)
         self.tag.blockSignals(False)
         tag = "" if self.tag.currentText() == ALL_TAGS else self.tag.currentText()
