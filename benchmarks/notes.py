@@ -88,8 +88,8 @@ def main() -> None:
     services = open_services(paths.bundled_db_path(), folder / "user.db")
     window = MainWindow(services, SelectionState())
     window.show()
-    window.show_panel(window.notes_tab)
-    panel, editor = window.notes, window.detail.notes
+    window.show_panel("notes")
+    panel, editor = window.panel("notes"), window.detail.notes
     app.processEvents()
 
     filters = [
@@ -99,7 +99,7 @@ def main() -> None:
     emit(f"{args.notes} notes", "filter refresh (once per pause)", statistics.median(filters), "ms")
 
     launch = services.launches.attempts()[0]
-    window._state.select(EntityRef("launch_attempt", launch.id))
+    window.state.select(EntityRef("launch_attempt", launch.id))
     saves = []
     for run in range(args.runs):
         editor.text.setPlainText(f"autosave {run} " + " ".join(WORDS))

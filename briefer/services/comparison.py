@@ -215,6 +215,13 @@ class ComparisonService:
         chosen = [i for i in DEFAULT_SELECTION.get(kind, ()) if i in known]
         return chosen or [subject.id for subject in self.subjects(kind)[:MIN_SUBJECTS]]
 
+    def starting_selection(self, kind: str, saved: Sequence[str]) -> list[str]:
+        """The analyst's saved comparison, as far as its systems still exist, else the
+        defaults: what the panel opens with and what a briefing compares before it opens."""
+        known = {subject.id for subject in self.subjects(kind)}
+        chosen = list(dict.fromkeys(i for i in saved if i in known))[:MAX_SUBJECTS]
+        return chosen or self.default_selection(kind)
+
     def matrix(self, kind: str, subject_ids: Sequence[str]) -> ComparisonMatrix:
         """Rows of attributes aligned across the chosen subjects, in the order asked for."""
         by_id = {subject.id: subject for subject in self.subjects(kind)}

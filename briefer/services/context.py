@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefer.domain.vocabulary import SubjectKind
 from briefer.services.dataset import DatasetSummary, summarize
 from briefer.services.launches import LaunchService
 from briefer.services.settings import SettingsService
@@ -82,6 +83,11 @@ class ServiceContext:
         from briefer.services.detail import DetailService
 
         return DetailService(self.reference)
+
+    def starting_comparison(self) -> tuple[str, list[str]]:
+        """The launch vehicles the Comparison tab opens on (the analyst's saved choice)."""
+        kind = SubjectKind.LAUNCH_VEHICLE
+        return kind, self.comparison.starting_selection(kind, self.settings.comparison(kind))
 
     def back_up_user_data(self) -> str:
         """A dated copy of the user database when the notes changed since the last one; the

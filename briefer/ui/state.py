@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from briefer.domain.records import EntityRef
@@ -12,16 +14,15 @@ class SelectionState(QObject):
 
     Signals:
         selection_changed(object): the newly selected ``EntityRef`` (or None when cleared).
-        comparison_changed(str, list): the kind and subject ids now compared side by side.
     """
 
     selection_changed = Signal(object)
-    comparison_changed = Signal(str, list)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._current: EntityRef | None = None
-        self.comparison: tuple[str, list[str]] | None = None
+        self._comparison: tuple[str, list[str]] | None = None
+        self._comparison_source: Callable[[], tuple[str, list[str]]] | None = None
 
     @property
     def current(self) -> EntityRef | None:
@@ -33,7 +34,17 @@ class SelectionState(QObject):
         self._current = ref
         self.selection_changed.emit(ref)
 
+    @property
+    def comparison(self) -> tuple[str, list[str]] | None:
+        """The kind and subject ids compared side by side; before the Comparison tab is first
+        built, the analyst's saved comparison (read on first use, so start-up stays quick)."""
+        if self._comparison is None and self._comparison_source is not None:
+            self._comparison = self._comparison_source()
+        return self._comparison
+
+    def set_comparison_source(self, source: Callable[[], tuple[str, list[str]]]) -> None:
+        self._comparison_source = source
+
     def set_comparison(self, kind: str, ids: list[str]) -> None:
         """What the comparison panel shows; the briefing export compares the same subjects."""
-        self.comparison = (kind, list(ids))
-        self.comparison_changed.emit(kind, list(ids))
+        self._comparison = (kind, list(ids))

@@ -27,8 +27,8 @@ def folder(tmp_path):
 
 @pytest.fixture
 def timeline(window):
-    window.tabs.setCurrentWidget(window.timeline)
-    return window.timeline
+    window.tabs.setCurrentWidget(window.panel("timeline"))
+    return window.panel("timeline")
 
 
 @pytest.mark.parametrize("suffix", ["png", "svg"])
@@ -69,9 +69,9 @@ def test_a_full_disk_is_a_dialog_and_the_old_chart_stays(timeline, folder, warni
 
 
 def test_comparison_export_to_a_folder_is_a_dialog(window, tmp_path, warnings):
-    window.show_panel(window.comparison)
+    window.show_panel("comparison")
     folder = tmp_path / "chart.png"
     folder.mkdir()
-    assert window.comparison.export_chart(folder) is False
+    assert window.panel("comparison").export_chart(folder) is False
     assert folder.is_dir() and list(folder.iterdir()) == []
     assert "is a folder, not a regular file" in warnings[0][1]

@@ -9,22 +9,23 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from briefer.domain.records import EntityRef
 from briefer.ui.main_window import MainWindow
+from briefer.ui.panel_registry import PANELS
 from briefer.ui.state import SelectionState
 
 
 def test_each_panel_shows_rows_from_the_database(window):
-    assert window.comparison_tab.built is None  # built when first shown
-    window.show_panel(window.comparison_tab)
-    window.show_panel(window.sanctions)
-    assert window.timeline.model.rowCount() == 5
-    assert {s.name for s in window.comparison.matrix.subjects} == {"Rocket A", "Raketa"}
-    assert window.sanctions.model.rowCount() == 2
+    assert window.tabs.tab("comparison").built is None  # built when first shown
+    window.show_panel("comparison")
+    window.show_panel("sanctions")
+    assert window.panel("timeline").model.rowCount() == 5
+    assert {s.name for s in window.panel("comparison").matrix.subjects} == {"Rocket A", "Raketa"}
+    assert window.panel("sanctions").model.rowCount() == 2
     status = " ".join(w.text() for w in window.statusBar().findChildren(QLabel))
     assert "Dataset test.1 · events checked through 2024-06-30 · offline" in status
 
 
 def test_selecting_a_row_fills_the_detail_pane_with_sources(qtbot, window):
-    table = window.timeline.table
+    table = window.panel("timeline").table
     row = next(r for r in range(5) if table.ref_at_row(r) == EntityRef("launch_attempt", "l-2012"))
     rect = table.visualRect(table.model().index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -36,30 +37,52 @@ def test_selecting_a_row_fills_the_detail_pane_with_sources(qtbot, window):
 
 
 def test_selection_is_shared_across_panels(qtbot, window):
-    window._state.select(EntityRef("launch_attempt", "l-2016"))
-    assert window.timeline.table.selectionModel().hasSelection()
-    window.show_panel(window.comparison)
-    column = next(c for c in range(2) if window.comparison.matrix.subjects[c].id == "rocket-r")
-    table = window.comparison.table
+    window.state.select(EntityRef("launch_attempt", "l-2016"))
+    assert window.panel("timeline").table.selectionModel().hasSelection()
+    window.show_panel("comparison")
+    column = next(c for c in range(2) if window.panel("comparison").matrix.subjects[c].id == "rocket-r")
+    table = window.panel("comparison").table
     qtbot.mouseClick(
         table.viewport(),
         Qt.MouseButton.LeftButton,
         pos=table.visualRect(table.model().index(0, column)).center(),
     )
-    assert window._state.current == EntityRef("subject", "rocket-r")
-    assert not window.timeline.table.selectionModel().hasSelection()
+    assert window.state.current == EntityRef("subject", "rocket-r")
+    assert not window.panel("timeline").table.selectionModel().hasSelection()
     assert "Raketa" in window.detail.text and "Ракета" in window.detail.text
 
 
-def test_shortcuts_reach_each_panel(qtbot, window):
+def test_shortcuts_follow_the_tab_order_and_the_detail_pane_has_its_own(qtbot, window):
     window.activateWindow()
-    for key, panel in (
-        (Qt.Key.Key_2, window.comparison_tab),
-        (Qt.Key.Key_3, window.sanctions_tab),
-        (Qt.Key.Key_1, window.timeline),
-    ):
+    names = [spec.name for spec in PANELS]
+    assert names[:4] == ["timeline", "comparison", "sanctions", "notes"]
+    for number in (2, 4, 3, 1):
+        key = getattr(Qt.Key, f"Key_{number}")
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
-        assert window.tabs.currentWidget() is panel
+        assert window.tabs.currentWidget() is window.tabs.tab(names[number - 1])
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.detail.browser.hasFocus()
+
+
+def test_the_view_menu_lists_every_registered_panel_with_its_shortcut(window):
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    shortcuts = {a.text(): a.shortcut().toString() for a in view.actions() if a.text()}
+    for number, spec in enumerate(PANELS, start=1):
+        assert shortcuts[spec.title.replace("&", "")] == f"Ctrl+{number}"
+    assert shortcuts["Detail pane"] == "Ctrl+D"
+    assert len(set(shortcuts.values()) - {""}) == len(PANELS) + 1  # no key used twice
+
+
+def test_a_record_opens_in_the_panel_registered_for_its_kind(window):
+    window.open_record(EntityRef("provision", "res2087-op2"))
+    assert window.current_panel_name() == "sanctions"
+    window.open_record(EntityRef("subject", "rocket-r"))
+    assert window.current_panel_name() == "comparison"
+    window.open_record(EntityRef("launch_attempt", "l-2016"))
+    assert window.current_panel_name() == "timeline"
+    window.open_record(EntityRef("site", "site-w"))  # no panel of its own: the tab stays
+    assert window.current_panel_name() == "timeline"
+    assert window.state.current == EntityRef("site", "site-w")
 
 
 def test_window_geometry_is_remembered(qtbot, services):
@@ -89,11 +112,11 @@ def test_dark_theme_is_applied_and_stored(window, services):
 
 
 def test_table_models_are_sound(qtmodeltester, window):
-    window.show_panel(window.comparison)
-    window.show_panel(window.sanctions)
-    qtmodeltester.check(window.timeline.model)
-    qtmodeltester.check(window.sanctions.model)
-    qtmodeltester.check(window.comparison.model)
+    window.show_panel("comparison")
+    window.show_panel("sanctions")
+    qtmodeltester.check(window.panel("timeline").model)
+    qtmodeltester.check(window.panel("sanctions").model)
+    qtmodeltester.check(window.panel("comparison").model)
 
 
 def test_corrupt_database_shows_a_dialog_not_a_traceback(qapp, tmp_path, monkeypatch, capsys):

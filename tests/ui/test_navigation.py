@@ -14,30 +14,30 @@ SITE = EntityRef("site", "site-w")
 def visit_three(window):
     for ref in (LAUNCH, PROVISION, SITE):
         window.open_record(ref)
-    assert window._state.current == SITE
+    assert window.state.current == SITE
 
 
 def test_back_and_forward_restore_the_record_and_its_panel(qtbot, window):
     visit_three(window)
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert window._state.current == PROVISION
-    assert window.tabs.currentWidget() is window.sanctions_tab
+    assert window.state.current == PROVISION
+    assert window.tabs.currentWidget() is window.tabs.tab("sanctions")
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert window._state.current == LAUNCH
-    assert window.tabs.currentWidget() is window.timeline
+    assert window.state.current == LAUNCH
+    assert window.tabs.currentWidget() is window.panel("timeline")
     assert not window.navigator.back_action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-    assert window._state.current == PROVISION
+    assert window.state.current == PROVISION
     assert window.navigator.forward_action.isEnabled()
 
 
 def test_following_a_detail_link_is_a_visit(qtbot, window):
     window.open_record(LAUNCH)
     window.detail.link_activated.emit(SITE)
-    assert window._state.current == SITE
+    assert window.state.current == SITE
     window.navigator.go_back()
-    assert window._state.current == LAUNCH
+    assert window.state.current == LAUNCH
 
 
 def test_mouse_back_and_forward_buttons(qtbot, window):
@@ -56,7 +56,7 @@ def test_mouse_back_and_forward_buttons(qtbot, window):
             Qt.KeyboardModifier.NoModifier,
         )
         QApplication.sendEvent(target, event)
-        assert window._state.current == expected
+        assert window.state.current == expected
 
 
 def test_going_back_does_not_add_a_visit(window):
@@ -65,17 +65,17 @@ def test_going_back_does_not_add_a_visit(window):
     window.navigator.go_back()
     window.navigator.go_forward()
     window.navigator.go_forward()
-    assert window._state.current == SITE and not window.navigator.forward_action.isEnabled()
+    assert window.state.current == SITE and not window.navigator.forward_action.isEnabled()
 
 
 def test_going_back_to_a_system_leaves_the_comparison_as_it_was(window):
     system = EntityRef("subject", "rocket-r")
     window.open_record(system)
-    assert "rocket-r" in window.comparison.selection()[1]
+    assert "rocket-r" in window.panel("comparison").selection()[1]
     window.open_record(LAUNCH)
-    window.comparison.picker.set_checked(
-        [i for i in window.comparison.selection()[1] if i != "rocket-r"]
+    window.panel("comparison").picker.set_checked(
+        [i for i in window.panel("comparison").selection()[1] if i != "rocket-r"]
     )
     window.navigator.go_back()
-    assert window._state.current == system
-    assert "rocket-r" not in window.comparison.selection()[1]
+    assert window.state.current == system
+    assert "rocket-r" not in window.panel("comparison").selection()[1]

@@ -32,7 +32,7 @@ def hook(monkeypatch):
 
 def test_damage_met_while_browsing_is_a_dialog(qtbot, window, fixture_db, dialogs, hook, capsys):
     corrupt_table(fixture_db, "launches")
-    table = window.timeline.table
+    table = window.panel("timeline").table
     row = next(r for r in range(5) if table.ref_at_row(r) == EntityRef("launch_attempt", "l-2016"))
     rect = table.visualRect(table.model().index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

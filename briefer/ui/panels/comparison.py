@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.domain.records import EntityRef, Subject
-from briefer.domain.vocabulary import SubjectKind
+from briefer.domain.vocabulary import EntityKind, SubjectKind
 from briefer.services.comparison import (
     MAX_SUBJECTS,
     MIN_SUBJECTS,
@@ -249,7 +249,7 @@ class ComparisonPanel(QWidget):
     def _on_kind_changed(self, kind: str) -> None:
         if self._service is None:
             return
-        chosen = self._chosen.get(kind) or self._service.default_selection(kind)
+        chosen = self._service.starting_selection(kind, self._chosen.get(kind, []))
         self.picker.set_subjects(self._service.subjects(kind), chosen)
         self._on_checked_changed(self.picker.checked)
 
@@ -294,15 +294,12 @@ class ComparisonPanel(QWidget):
         if indexes:
             self.record_selected.emit(indexes[0].data(REF_ROLE))
 
-    def show_selection(self, ref: EntityRef | None) -> None:
-        """Subjects are columns here; the shared selection needs no echo in the table."""
-        del ref
-
-    def reveal(self, subject_id: str) -> None:
+    def reveal(self, ref: EntityRef) -> None:
         """Show a system: switch to its kind, tick it (when six are compared already, the one
         ticked first makes room) and select its column."""
-        if self._service is None:
+        if self._service is None or ref.kind != EntityKind.SUBJECT:
             return
+        subject_id = ref.id
         service = self._service
         kinds = [kind for _text, kind in KIND_CHOICES]
         found = [kind for kind in kinds if subject_id in {s.id for s in service.subjects(kind)}]

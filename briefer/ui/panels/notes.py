@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.domain.records import Note
+from briefer.domain.records import EntityRef, Note
 from briefer.services.notes import NoteEntry, NotesService
 from briefer.store.errors import StoreError
 from briefer.ui.models.record_table import Column, RecordTableModel
@@ -122,8 +122,14 @@ class NotesPanel(QWidget):
         if any(t not in self._known_tags for t in note.tags):
             self.refresh()
 
-    def show_selection(self, ref: object) -> None:
-        self.table.select_ref(ref)  # type: ignore[arg-type]
+    def show_selection(self, ref: EntityRef | None) -> None:
+        self.table.select_ref(ref)
+
+    def notes_replaced(self) -> None:
+        self.refresh()
+
+    def stop_timers(self) -> None:
+        self.filter_timer.stop()
 
     # export and import ----------------------------------------------------------------
     def export_to(self, path: Path) -> str:

@@ -15,12 +15,24 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 if TYPE_CHECKING:
     from briefer.domain.search import SearchHit, SearchResults
+    from briefer.services.search import SearchService
     from briefer.ui.panels.search_results import SearchResultsView
 
 DEBOUNCE_MS = 80
 _MIN_WIDTH, _MAX_WIDTH = 520, 760
 
 Searcher = Callable[[str], "SearchResults"]
+
+
+def search_records(service: SearchService, text: str) -> SearchResults:
+    """The box's results for ``text``; a failed search is a notice in the list, not an error."""
+    from briefer.domain.search import BOX_LIMIT, SearchResults
+    from briefer.store.errors import StoreError
+
+    try:
+        return service.search(text, limit=BOX_LIMIT)
+    except StoreError as error:
+        return SearchResults(text, (), notice=f"The search failed: {error}")
 
 
 class SearchBox(QLineEdit):

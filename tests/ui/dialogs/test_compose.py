@@ -12,7 +12,7 @@ from briefer.domain.records import EntityRef
 
 def open_dialog(qtbot, window, ref=None):
     if ref is not None:
-        window._state.select(ref)
+        window.state.select(ref)
     dialog = window.open_compose()
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.last_pdf is not None, timeout=10000)

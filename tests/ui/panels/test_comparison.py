@@ -9,8 +9,8 @@ from briefer.domain.records import EntityRef
 
 @pytest.fixture
 def panel(window):
-    window.show_panel(window.comparison)
-    return window.comparison
+    window.show_panel("comparison")
+    return window.panel("comparison")
 
 
 def check(panel, subject_id, on=True):
@@ -136,8 +136,8 @@ def test_clicking_a_cell_selects_its_subject(qtbot, window, panel):
     panel.picker.set_checked(["rocket-a", "rocket-r"])
     rect = panel.table.visualRect(panel.model.index(0, 1))
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window._state.current == EntityRef("subject", "rocket-r")
-    assert window._state.comparison == ("launch_vehicle", ["rocket-a", "rocket-r"])
+    assert window.state.current == EntityRef("subject", "rocket-r")
+    assert window.state.comparison == ("launch_vehicle", ["rocket-a", "rocket-r"])
 
 
 def test_model_is_sound(qtmodeltester, panel):

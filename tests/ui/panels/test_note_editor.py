@@ -9,7 +9,7 @@ OTHER = EntityRef("launch_attempt", "l-2012")
 
 
 def select(window, ref):
-    window._state.select(ref)
+    window.state.select(ref)
     return window.detail.notes
 
 
@@ -39,7 +39,7 @@ def test_leaving_the_editor_saves(qtbot, window, services):
     editor = select(window, LAUNCH)
     editor.text.setFocus()
     qtbot.keyClicks(editor.tags, "russia, engines")
-    window.timeline.table.setFocus()
+    window.panel("timeline").table.setFocus()
     editor.tags.clearFocus()
     assert services.notes.note_for(LAUNCH).tags == ("russia", "engines")
 

@@ -19,7 +19,7 @@ OTHER = EntityRef("launch_attempt", "l-2012")
 
 
 def select(window, ref):
-    window._state.select(ref)
+    window.state.select(ref)
     return window.detail.notes
 
 

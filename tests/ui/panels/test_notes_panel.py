@@ -18,8 +18,8 @@ def panel(window, services):
     services.notes.save(LAUNCH, "engine question\nsecond line", ("russia",))
     services.notes.save(PROVISION, "bars any launch", ("law",))
     services.notes.save(EntityRef("event", "gone"), "orphan kept")
-    window.show_panel(window.notes_tab)
-    return window.notes
+    window.show_panel("notes")
+    return window.panel("notes")
 
 
 def test_lists_every_note_with_what_it_is_about(panel):
@@ -44,12 +44,12 @@ def test_selecting_a_note_opens_its_record(qtbot, window, panel):
     row = next(r for r in range(3) if panel.table.ref_at_row(r) == PROVISION)
     rect = panel.table.visualRect(panel.table.model().index(row, 0))
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window._state.current == PROVISION
+    assert window.state.current == PROVISION
     assert window.detail.notes.text.toPlainText() == "bars any launch"
 
 
 def test_a_saved_note_appears_in_the_list(qtbot, window, panel):
-    window._state.select(EntityRef("launch_attempt", "l-2016"))
+    window.state.select(EntityRef("launch_attempt", "l-2016"))
     window.detail.notes.text.setPlainText("fresh")
     window.detail.notes.flush()
     assert panel.model.rowCount() == 4
@@ -58,7 +58,7 @@ def test_a_saved_note_appears_in_the_list(qtbot, window, panel):
 def test_a_save_updates_one_row_without_reloading_the_list(qtbot, window, panel, monkeypatch):
     reloads = []
     monkeypatch.setattr(panel._service, "entries", lambda *a: reloads.append(a) or [])
-    window._state.select(LAUNCH)
+    window.state.select(LAUNCH)
     window.detail.notes.text.setPlainText("engine question, revised")
     window.detail.notes.flush()
     assert reloads == []
@@ -92,7 +92,7 @@ def test_a_saved_note_that_no_longer_matches_the_filter_leaves_the_list(qtbot, w
     panel.search.setText("engine")
     panel.refresh()
     assert panel.model.rowCount() == 1
-    window._state.select(LAUNCH)
+    window.state.select(LAUNCH)
     window.detail.notes.text.setPlainText("rewritten about stages")
     window.detail.notes.flush()
     assert panel.model.rowCount() == 0

@@ -7,8 +7,8 @@ from briefer.domain.records import EntityRef
 
 @pytest.fixture
 def panel(window):
-    window.show_panel(window.sanctions_tab)
-    return window.sanctions
+    window.show_panel("sanctions")
+    return window.panel("sanctions")
 
 
 def shown_ids(panel):
@@ -34,29 +34,29 @@ def test_matrix_counts_topics_per_resolution_and_opens_a_cell(qtbot, window, pan
     assert panel.matrix.item(0, 0).text() == "1"
     panel._on_matrix_clicked(1, 0)
     assert shown_ids(panel) == ["res2087-op6"]
-    assert window._state.current == EntityRef("provision", "res2087-op6")
+    assert window.state.current == EntityRef("provision", "res2087-op6")
     assert "Lapsed since 2024-04-30" in window.detail.text
 
 
 def test_choosing_a_resolution_lists_its_provisions(qtbot, window, panel):
     panel._on_resolution_selected(EntityRef("resolution", "2087"))
     assert panel.count.text().endswith("in S/RES/2087")
-    assert window._state.current == EntityRef("resolution", "2087")
+    assert window.state.current == EntityRef("resolution", "2087")
     assert "Provisions in this dataset" in window.detail.text
 
 
 def test_a_provision_links_to_the_launches_it_bears_on(qtbot, window, panel):
-    window._state.select(EntityRef("provision", "res2087-op2"))
+    window.state.select(EntityRef("provision", "res2087-op2"))
     text = window.detail.text
     assert (
         "Launch attempts it bears on" in text and "2016-02-07 Rocket A · Sat One (success)" in text
     )
-    window.tabs.setCurrentWidget(window.sanctions_tab)
+    window.tabs.setCurrentWidget(window.tabs.tab("sanctions"))
     from PySide6.QtCore import QUrl
 
     window.detail.browser.anchorClicked.emit(QUrl("briefer:launch_attempt/l-2016"))
-    assert window.tabs.currentWidget() is window.timeline
-    assert window._state.current == EntityRef("launch_attempt", "l-2016")
+    assert window.tabs.currentWidget() is window.panel("timeline")
+    assert window.state.current == EntityRef("launch_attempt", "l-2016")
 
 
 def test_link_urls_round_trip():

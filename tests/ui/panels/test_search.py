@@ -27,7 +27,7 @@ def listed_titles(box):
 def test_ctrl_k_and_ctrl_f_focus_the_box(qtbot, window):
     window.activateWindow()
     for key in (Qt.Key.Key_K, Qt.Key.Key_F):
-        window.timeline.setFocus()
+        window.panel("timeline").setFocus()
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.search_box.hasFocus()
 
@@ -43,31 +43,31 @@ def test_enter_opens_a_launch_in_the_timeline_and_selects_it(qtbot, window):
     box = type_query(qtbot, window, "nothing was tracked")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert not box.results_visible
-    assert window.tabs.currentWidget() is window.timeline
-    assert window._state.current == EntityRef("launch_attempt", "l-1998")
+    assert window.tabs.currentWidget() is window.panel("timeline")
+    assert window.state.current == EntityRef("launch_attempt", "l-1998")
     assert "Claimed in orbit" in window.detail.text
 
 
 def test_a_provision_opens_in_the_sanctions_panel(qtbot, window):
     box = type_query(qtbot, window, "OP6")
     qtbot.keyClick(box, Qt.Key.Key_Return)
-    assert window.tabs.currentWidget() is window.sanctions_tab
-    assert window._state.current == EntityRef("provision", "res2087-op6")
+    assert window.tabs.currentWidget() is window.tabs.tab("sanctions")
+    assert window.state.current == EntityRef("provision", "res2087-op6")
 
 
 def test_a_system_opens_in_the_comparison_and_joins_it(qtbot, window):
     box = type_query(qtbot, window, "Ракета")
     qtbot.keyClick(box, Qt.Key.Key_Enter)
-    assert window.tabs.currentWidget() is window.comparison_tab
-    kind, ids = window.comparison.selection()
+    assert window.tabs.currentWidget() is window.tabs.tab("comparison")
+    kind, ids = window.panel("comparison").selection()
     assert kind == "launch_vehicle" and "rocket-r" in ids
-    assert window._state.current == EntityRef("subject", "rocket-r")
+    assert window.state.current == EntityRef("subject", "rocket-r")
 
 
 def test_a_site_found_by_its_alias_opens_in_the_detail_pane(qtbot, window):
     box = type_query(qtbot, window, "Tongchang")
     qtbot.keyClick(box, Qt.Key.Key_Return)
-    assert window._state.current == EntityRef("site", "site-w")
+    assert window.state.current == EntityRef("site", "site-w")
     assert "Launch attempts from here" in window.detail.text
     assert "no longer in the reference dataset" not in window.detail.text
 
@@ -95,15 +95,15 @@ def test_hostile_text_shows_no_matches_not_an_error(qtbot, window):
     box = type_query(qtbot, window, 'NEAR("zzz" -')
     assert "No matches" in box.results_view.status.text()
     qtbot.keyClick(box, Qt.Key.Key_Return)
-    assert window._state.current is None
+    assert window.state.current is None
 
 
 def test_a_note_hit_opens_the_notes_tab_on_its_record(qtbot, window, services):
     services.notes.save(EntityRef("launch_attempt", "l-2016"), "Ask about the Vostochny visit")
     box = type_query(qtbot, window, "vostochny")
     qtbot.keyClick(box, Qt.Key.Key_Return)
-    assert window.tabs.currentWidget() is window.notes_tab
-    assert window._state.current == EntityRef("launch_attempt", "l-2016")
+    assert window.tabs.currentWidget() is window.tabs.tab("notes")
+    assert window.state.current == EntityRef("launch_attempt", "l-2016")
     assert window.detail.notes.text.toPlainText() == "Ask about the Vostochny visit"
 
 
@@ -130,7 +130,7 @@ def test_a_click_on_a_hit_opens_it(qtbot, window):
     row = next(r for r in range(view.list.count()) if view.list.item(r).data(HIT_ROLE))
     rect = view.list.visualItemRect(view.list.item(row))
     qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window._state.current == EntityRef("subject", "rocket-r")
+    assert window.state.current == EntityRef("subject", "rocket-r")
     assert not box.results_visible
 
 

@@ -15,8 +15,8 @@ from briefer.ui.panels.timeline.lanes import point_limit
 
 @pytest.fixture
 def panel(window):
-    window.tabs.setCurrentWidget(window.timeline)
-    return window.timeline
+    window.tabs.setCurrentWidget(window.panel("timeline"))
+    return window.panel("timeline")
 
 
 def marker_position(chart, x, lane):
@@ -26,7 +26,7 @@ def marker_position(chart, x, lane):
 
 def test_clicking_a_marker_selects_that_launch(qtbot, window, panel):
     item = next(i for i in panel.shown if i.ref.id == "l-2016")
-    with qtbot.waitSignal(window._state.selection_changed, timeout=2000) as blocker:
+    with qtbot.waitSignal(window.state.selection_changed, timeout=2000) as blocker:
         qtbot.mouseClick(
             panel.chart.viewport(),
             Qt.MouseButton.LeftButton,
@@ -58,15 +58,15 @@ def test_arrow_keys_walk_through_events_in_date_order(qtbot, window, panel):
     seen = []
     for _ in range(len(panel.shown)):
         qtbot.keyClick(panel.chart, Qt.Key.Key_Right)
-        seen.append(window._state.current)
+        seen.append(window.state.current)
     starts = [next(i.start for i in panel.shown if i.ref == ref) for ref in seen]
     assert starts == sorted(starts) and len(set(seen)) == len(panel.shown)
     qtbot.keyClick(panel.chart, Qt.Key.Key_Left)
-    assert window._state.current == seen[-2]
+    assert window.state.current == seen[-2]
     qtbot.keyClick(panel.chart, Qt.Key.Key_Home)
-    assert window._state.current == seen[0]
+    assert window.state.current == seen[0]
     qtbot.keyClick(panel.chart, Qt.Key.Key_End)
-    assert window._state.current == seen[-1]
+    assert window.state.current == seen[-1]
 
 
 def test_plus_and_minus_zoom(qtbot, panel):
@@ -92,7 +92,7 @@ def test_table_and_chart_stay_in_step(qtbot, window, panel):
     ring = panel.chart.ring.data
     item = next(i for i in panel.shown if i.ref.id == "l-1998")
     assert len(ring) == 1 and ring[0]["x"] == pytest.approx(item.middle)
-    window._state.select(EntityRef("resolution", "2087"))
+    window.state.select(EntityRef("resolution", "2087"))
     selected = table.selectionModel().selectedRows()
     assert len(selected) == 1 and table.ref_at_row(selected[0].row()) == EntityRef(
         "resolution", "2087"
@@ -117,7 +117,7 @@ def test_presets_and_jump_list(qtbot, window, panel):
         if panel.jump.itemData(i) == EntityRef("launch_attempt", "l-1998")
     )
     panel.jump.activated.emit(position)
-    assert window._state.current == EntityRef("launch_attempt", "l-1998")
+    assert window.state.current == EntityRef("launch_attempt", "l-1998")
     x0, x1 = panel.chart.view_range()
     assert x0 < next(i.middle for i in panel.shown if i.ref.id == "l-1998") < x1
 
@@ -176,7 +176,7 @@ def test_level_of_detail_aggregates_what_cannot_be_told_apart(qtbot, panel):
 
 
 def test_filter_keeps_selection_when_still_shown(window, panel):
-    window._state.select(EntityRef("launch_attempt", "l-2012"))
+    window.state.select(EntityRef("launch_attempt", "l-2012"))
     panel.apply_filter(TimelineFilter(categories=frozenset({"satellite_launch"})))
     assert panel.chart.ring.data.size == 1
 
@@ -193,7 +193,7 @@ def shipped_panel(qtbot, tmp_path):
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    yield main.timeline
+    yield main.panel("timeline")
     services.close()
 
 

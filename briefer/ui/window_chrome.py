@@ -1,0 +1,104 @@
+"""The main window's chrome: menus and toolbar (from the panel registry), status bar, notices."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QToolBar
+
+from briefer.services.settings import THEMES
+from briefer.ui.panel_registry import DETAIL_SHORTCUT, PANELS, shortcut_of
+
+if TYPE_CHECKING:
+    from briefer.services.context import ServiceContext
+    from briefer.ui.main_window import MainWindow
+
+
+def build_menus(window: MainWindow) -> None:
+    _build_file_menu(window)
+    _build_view_menu(window)
+    _build_go_menu(window)
+    help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addAction("&About Briefer").triggered.connect(window.show_about)
+
+
+def _build_file_menu(window: MainWindow) -> None:
+    file_menu = window.menuBar().addMenu("&File")
+    window.export_action = file_menu.addAction("&Export briefing…")
+    window.export_action.setShortcut(QKeySequence("Ctrl+E"))
+    window.export_action.setStatusTip("Compose and export a one-page PDF briefing")
+    window.export_action.triggered.connect(window.open_compose)
+    file_menu.addSeparator()
+    window.restore_action = file_menu.addAction("&Restore notes from a backup…")
+    window.restore_action.setEnabled(window.services.user.writable)
+    window.restore_action.triggered.connect(window.restore_notes)
+    file_menu.addSeparator()
+    quit_action = file_menu.addAction("&Quit")
+    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    quit_action.triggered.connect(window.close)
+
+
+def _build_view_menu(window: MainWindow) -> None:
+    view_menu = window.menuBar().addMenu("&View")
+    for spec in PANELS:
+        action = view_menu.addAction(spec.title.replace("&", ""))
+        action.setShortcut(QKeySequence(shortcut_of(spec)))
+        action.triggered.connect(lambda _=False, name=spec.name: window.show_panel(name))
+    detail_action = view_menu.addAction("Detail pane")
+    detail_action.setShortcut(QKeySequence(DETAIL_SHORTCUT))
+    detail_action.triggered.connect(window.detail.browser.setFocus)
+    view_menu.addSeparator()
+    theme_menu = view_menu.addMenu("&Appearance")
+    window.theme_actions = QActionGroup(window)
+    for name in THEMES:
+        action = QAction(name.capitalize(), window, checkable=True)
+        action.setData(name)
+        action.setChecked(name == window.services.settings.theme)
+        window.theme_actions.addAction(action)
+        theme_menu.addAction(action)
+    window.theme_actions.triggered.connect(lambda action: window.choose_theme(str(action.data())))
+
+
+def _build_go_menu(window: MainWindow) -> None:
+    go_menu = window.menuBar().addMenu("&Go")
+    go_menu.addAction(window.navigator.back_action)
+    go_menu.addAction(window.navigator.forward_action)
+    go_menu.addSeparator()
+    window.search_action = go_menu.addAction("&Search everything…")
+    window.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+    window.search_action.triggered.connect(window.search_box.focus_search)
+
+
+def build_toolbar(window: MainWindow) -> QToolBar:
+    bar = QToolBar("Navigation and search", window)
+    bar.setObjectName("mainToolbar")
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    bar.addAction(window.navigator.back_action)
+    bar.addAction(window.navigator.forward_action)
+    bar.addWidget(window.search_box)
+    bar.addAction(window.export_action)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    return bar
+
+
+def read_only_bar(services: ServiceContext) -> QLabel:
+    """Shown when notes cannot be written: says why, above everything else."""
+    reason = services.user.read_only_reason
+    bar = QLabel(f"Notes are read-only: {reason}. Look-up and briefings work as usual.")
+    bar.setWordWrap(True)
+    bar.setAccessibleName("Notes read-only notice")
+    bar.setStyleSheet("background: #E69F00; color: #000000; padding: 6px;")
+    bar.setVisible(reason is not None)
+    return bar
+
+
+def dataset_label(services: ServiceContext) -> QLabel:
+    """The status bar's permanent note of the dataset's version and currency."""
+    label = QLabel(services.dataset.status_line)
+    label.setToolTip(str(services.dataset.path))
+    label.setAccessibleName("Dataset version")
+    return label
