@@ -134,3 +134,17 @@ def test_export_to_a_device_is_refused_with_a_dialog(qtbot, window):
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Export failed"), timeout=10000)
     assert "it is a character device, not a regular file" in dialog.error_box.text()
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode) and dialog.exported is None
+
+
+def test_the_saved_comparison_is_briefed_before_the_comparison_tab_is_opened(qtbot, services):
+    from briefer.ui.main_window import MainWindow
+    from briefer.ui.state import SelectionState
+
+    services.settings.set_comparison("launch_vehicle", ["rocket-r", "gone-since"])
+    window = MainWindow(services, SelectionState())
+    qtbot.addWidget(window)
+    dialog = open_dialog(qtbot, window)
+    assert window.tabs.tab("comparison").built is None
+    assert dialog.request().subject_ids == ("rocket-r",)
+    window.show_panel("comparison")
+    assert window.panel("comparison").picker.checked == ["rocket-r"]
