@@ -12,6 +12,8 @@ from briefer.store.validation_rules import Checker
 
 REQUIRED_DATASET_KEYS = ("dataset_version", "as_of", "coverage_through")
 STALE_AFTER_DAYS = 30
+MAX_MIRRORS = 10  # copies stand in for originals only where no original could be found
+MIN_OFFICIAL_SHARE = 0.25  # the primary record (UN, governments, agencies, state media) first
 
 
 def check_dataset(checker: Checker) -> None:
@@ -60,11 +62,31 @@ def _newest_cited_source(checker: Checker) -> date | None:
 def check_sources(checker: Checker) -> None:
     rows = checker.sources.table("sources.csv")
     checker.check_enum(rows, "kind", values_of(SourceKind))
+    first_with_url: dict[str, str] = {}
     for row in rows:
         checker.check_date(row, "published")
         checker.check_date(row, "accessed", DatePrecision.DAY)
-        if not row.text("url") and not row.text("note"):
+        url = row.text("url")
+        if not url and not row.text("note"):
             checker.report(row, "source has neither a url nor a note saying where to find it")
+        elif url and url in first_with_url:
+            checker.report(row, f"same url as source '{first_with_url[url]}': cite that one")
+        elif url:
+            first_with_url[url] = row.text("id") or ""
+    _check_source_mix(checker, rows)
+
+
+def _check_source_mix(checker: Checker, rows: list[SourceRow]) -> None:
+    """Few copies, and a quarter of all sources from the primary record."""
+    kinds = [row.text("kind") for row in rows]
+    mirrors = kinds.count(SourceKind.MIRROR)
+    if mirrors > MAX_MIRRORS:
+        reason = f"{mirrors} sources are mirrors (at most {MAX_MIRRORS}): cite originals"
+        checker.report(None, reason, "sources.csv")
+    official = kinds.count(SourceKind.OFFICIAL)
+    if kinds and official / len(kinds) < MIN_OFFICIAL_SHARE:
+        reason = f"only {official} of {len(kinds)} sources are official (at least a quarter)"
+        checker.report(None, reason, "sources.csv")
 
 
 WEAK_SOURCE_KINDS = (SourceKind.REFERENCE, SourceKind.MIRROR)

@@ -188,3 +188,32 @@ def test_a_confirmed_row_may_not_rest_only_on_a_mirror(tmp_path):
     weak = [p for p in found if "rests only on encyclopaedias or mirrors" in p]
     assert weak and all(not p.startswith("sources.csv") for p in weak)
     assert problems_for(tmp_path, with_changes("sources.csv", 0, kind="news")) == []
+
+
+def _sources_of(kinds: list[str]) -> dict[str, list[dict[str, str]]]:
+    """The fixture with extra sources of ``kinds`` (uncited, so only the mix changes)."""
+    rows = {name: [dict(r) for r in records] for name, records in ROWS.items()}
+    template = rows["sources.csv"][0]
+    for number, kind in enumerate(kinds):
+        extra = dict(template, id=f"extra-{number}", url=f"https://example.org/{number}")
+        rows["sources.csv"].append(dict(extra, kind=kind))
+    return rows
+
+
+def test_more_than_ten_mirrors_fail_the_check(tmp_path):
+    official = ["official"] * 10
+    assert problems_for(tmp_path, _sources_of(["mirror"] * 10 + official)) == []
+    found = problems_for(tmp_path, _sources_of(["mirror"] * 11 + official))
+    assert found == ["sources.csv: 11 sources are mirrors (at most 10): cite originals"]
+
+
+def test_fewer_than_a_quarter_official_sources_fail_the_check(tmp_path):
+    assert problems_for(tmp_path, _sources_of(["news"] * 5)) == []  # 2 of 8 official
+    found = problems_for(tmp_path, _sources_of(["news"] * 6))
+    assert found == ["sources.csv: only 2 of 9 sources are official (at least a quarter)"]
+
+
+def test_two_sources_with_one_url_fail_the_check(tmp_path):
+    rows = with_changes("sources.csv", 1, url="https://undocs.org/S/RES/2087(2013)")
+    found = [p for p in problems_for(tmp_path, rows) if "same url" in p]
+    assert len(found) == 1 and "cite that one" in found[0]
