@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test setup qt-libs data screenshot clean
+.PHONY: run test setup qt-libs data clean
 
 $(BIN)/briefer: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

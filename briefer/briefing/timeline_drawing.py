@@ -10,14 +10,8 @@ from reportlab.lib.colors import HexColor
 
 from briefer.briefing import fonts
 from briefer.domain.briefing import TimelineMark
+from briefer.domain.palette import EVENT_COLOUR, outcome_colour
 
-OUTCOME_COLOURS = {
-    "success": "#009E73",
-    "failure": "#D55E00",
-    "partial": "#E69F00",
-    "unknown": "#999999",
-}
-EVENT_COLOUR = "#0072B2"
 INK = HexColor("#222222")
 HEIGHT = 62
 
@@ -78,7 +72,7 @@ def timeline_drawing(marks: Sequence[TimelineMark], width: float) -> Drawing:
 
 
 def _launch_marker(drawing: Drawing, x: float, y: float, outcome: str) -> None:
-    colour = HexColor(OUTCOME_COLOURS.get(outcome, OUTCOME_COLOURS["unknown"]))
+    colour = HexColor(outcome_colour(outcome))
     if outcome == "failure":
         for dx in (-3.2, 3.2):
             drawing.add(Line(x - dx, y - 3.2, x + dx, y + 3.2, strokeColor=colour, strokeWidth=1.6))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefer.domain.vocabulary import label
+
 
 @dataclass(frozen=True)
 class EntityRef:
@@ -135,6 +137,12 @@ class Provision:
     status_since: str | None
     sources: tuple[str, ...]
     confidence: str
+
+    @property
+    def status_text(self) -> str:
+        """``In force``, or ``Lapsed since 2024-04-30``: the one wording of a status."""
+        text = label(self.status)
+        return f"{text} since {self.status_since}" if self.status_since else text
 
 
 @dataclass(frozen=True)

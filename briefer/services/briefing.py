@@ -388,9 +388,7 @@ def _zone_name(moment: datetime) -> str:
 
 
 def _status(provision: Provision) -> str:
-    if provision.status == "in_force":
-        return "in force"
-    return f"{provision.status.replace('_', ' ')} since {provision.status_since}"
+    return provision.status_text.lower()
 
 
 def _sources_of(launches: Sequence[LaunchAttempt]) -> tuple[str, ...]:

@@ -186,9 +186,7 @@ class DetailService:
         )
 
     def _provision(self, provision: Provision) -> Detail:
-        status = label(provision.status)
-        if provision.status_since:
-            status += f" since {provision.status_since}"
+        status = provision.status_text
         facts = (
             ("Resolution", provision.resolution_symbol),
             ("Adopted", provision.adopted),

@@ -52,10 +52,3 @@ def launch_when_local(launch: LaunchAttempt) -> str:
     if launch.utc_offset:
         parts.append(f"(UTC{launch.utc_offset})")
     return " ".join(parts)
-
-
-def outcome_pair(launch: LaunchAttempt) -> str:
-    """``failure (DPRK claimed success)``: the assessment first, a differing claim beside it."""
-    if launch.claimed_outcome in (launch.outcome, "none"):
-        return launch.outcome
-    return f"{launch.outcome} (DPRK claimed {launch.claimed_outcome})"

@@ -8,7 +8,7 @@ from datetime import date, time
 
 from briefer.domain import dates
 from briefer.domain.records import EntityRef, LaunchAttempt, TimelineEvent
-from briefer.domain.vocabulary import Category, EntityKind, label
+from briefer.domain.vocabulary import Category, EntityKind
 from briefer.store.reference import ReferenceStore
 
 DAY = 86400.0
@@ -55,10 +55,6 @@ class TimelineItem:
     def middle(self) -> float:
         return (self.start + self.end) / 2 if self.is_fuzzy else self.start
 
-    @property
-    def lane_label(self) -> str:
-        return label(self.category)
-
 
 @dataclass(frozen=True)
 class TimelineFilter:
@@ -104,12 +100,6 @@ class Timeline:
 
     def actors(self) -> list[str]:
         return sorted({actor for item in self.items for actor in item.actors})
-
-    def index_of(self, ref: EntityRef) -> int | None:
-        for index, item in enumerate(self.items):
-            if item.ref == ref:
-                return index
-        return None
 
     def milestones(self) -> list[TimelineItem]:
         """Launch attempts and diplomacy, the usual places to jump to."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 
 from briefer.domain import dates
@@ -336,7 +336,3 @@ def check_source_set(sources: SourceSet) -> list[Problem]:
     for check in _FILE_CHECKS:
         check(checker)
     return sorted(set(checker.problems))
-
-
-def iter_messages(problems: list[Problem]) -> Iterator[str]:
-    yield from (str(problem) for problem in problems)

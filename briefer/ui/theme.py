@@ -1,4 +1,4 @@
-"""Look and feel: the Okabe-Ito outcome palette, light and dark palettes, bundled fonts."""
+"""Look and feel: light and dark palettes, the muted ink, bundled fonts and the icon."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QFontDatabase,
     QGuiApplication,
     QIcon,
@@ -16,18 +15,6 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
-
-OUTCOME_COLOURS = {
-    "success": "#009E73",
-    "failure": "#D55E00",
-    "partial": "#E69F00",
-    "unknown": "#999999",
-}
-OUTCOME_SYMBOLS = {"success": "o", "failure": "x", "partial": "t", "unknown": "s"}
-CONFIDENCE_MARKS = {"confirmed": "●", "likely": "◐", "unverified": "○"}
-
-THEMES = ("system", "light", "dark")
-FALLBACK_FAMILY = "NanumGothic"
 
 
 def register_fonts(folder: Path) -> list[str]:
@@ -141,15 +128,16 @@ def _dark_style() -> QStyle:
     return _DarkCheckIndicators(QStyleFactory.create("Fusion"))
 
 
+def muted_ink(palette: QPalette) -> QColor:
+    """Secondary text and rules: 60% text, 40% base, readable in light and dark alike."""
+    text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Base)
+    pairs = zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
+    return QColor(*(round(a * 0.6 + b * 0.4) for a, b in pairs))
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """Fusion with a light or dark palette; ``system`` follows the platform's colour scheme."""
     dark = is_dark(theme)
     app.setStyle(_dark_style() if dark else "Fusion")
     app.setPalette(_dark_palette() if dark else _light_palette())
-
-
-def heading_font(base: QFont, scale: float = 1.35) -> QFont:
-    font = QFont(base)
-    font.setPointSizeF(base.pointSizeF() * scale)
-    font.setBold(True)
-    return font

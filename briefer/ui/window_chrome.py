@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar
 
+from briefer.domain.palette import NOTICE_BACKGROUND
 from briefer.services.settings import THEMES
 from briefer.ui.panel_registry import DETAIL_SHORTCUT, PANELS, shortcut_of
 
@@ -91,7 +92,7 @@ def read_only_bar(services: ServiceContext) -> QLabel:
     bar = QLabel(f"Notes are read-only: {reason}. Look-up and briefings work as usual.")
     bar.setWordWrap(True)
     bar.setAccessibleName("Notes read-only notice")
-    bar.setStyleSheet("background: #E69F00; color: #000000; padding: 6px;")
+    bar.setStyleSheet(f"background: {NOTICE_BACKGROUND}; color: #000000; padding: 6px;")
     bar.setVisible(reason is not None)
     return bar
 

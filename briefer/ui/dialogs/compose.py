@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -42,6 +42,7 @@ from briefer.services.briefing_edits import BriefingEdits, apply_edits, note_lin
 from briefer.services.estimative import check
 from briefer.services.notes import NotesService
 from briefer.ui.dialogs.save_path import ask_save_path
+from briefer.ui.signals import signals_blocked
 from briefer.ui.tasks import TaskRunner
 
 PREVIEW_DELAY_MS = 350
@@ -223,15 +224,14 @@ class ComposeDialog(QDialog):
 
     def _check_provisions(self, wanted: tuple[str, ...]) -> None:
         """Tick ``wanted`` and list it first, in its order, so the list reads like the page."""
-        self.provision_list.blockSignals(True)
-        rank = {provision_id: i for i, provision_id in enumerate(wanted)}
-        items = [self.provision_list.takeItem(0) for _ in range(self.provision_list.count())]
-        items.sort(key=lambda item: rank.get(item.data(Qt.ItemDataRole.UserRole), len(rank)))
-        for item in items:
-            checked = item.data(Qt.ItemDataRole.UserRole) in rank
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self.provision_list.addItem(item)
-        self.provision_list.blockSignals(False)
+        with QSignalBlocker(self.provision_list):
+            rank = {provision_id: i for i, provision_id in enumerate(wanted)}
+            items = [self.provision_list.takeItem(0) for _ in range(self.provision_list.count())]
+            items.sort(key=lambda item: rank.get(item.data(Qt.ItemDataRole.UserRole), len(rank)))
+            for item in items:
+                checked = item.data(Qt.ItemDataRole.UserRole) in rank
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self.provision_list.addItem(item)
 
     # composing --------------------------------------------------------------------------
     def request(self, provision_ids: tuple[str, ...] = ()) -> BriefingRequest:
@@ -262,14 +262,11 @@ class ComposeDialog(QDialog):
         """Compose the factual draft for the template and put its text in the editors."""
         self._draft = self._composer.compose(self.request(self._selected_provision()))
         self._check_provisions(self._draft.provision_ids)
-        for widget in (self.title, self.bluf, self.judgments):
-            widget.blockSignals(True)
-        self.title.setText(self._draft.title)
-        self.title.setCursorPosition(0)  # long titles show their start, not their end
-        self.bluf.setPlainText(self._draft.bluf)
-        self.judgments.setPlainText("\n".join(j.text for j in self._draft.judgments))
-        for widget in (self.title, self.bluf, self.judgments):
-            widget.blockSignals(False)
+        with signals_blocked(self.title, self.bluf, self.judgments):
+            self.title.setText(self._draft.title)
+            self.title.setCursorPosition(0)  # long titles show their start, not their end
+            self.bluf.setPlainText(self._draft.bluf)
+            self.judgments.setPlainText("\n".join(j.text for j in self._draft.judgments))
         self.refresh_preview()
 
     def briefing(self) -> Briefing:

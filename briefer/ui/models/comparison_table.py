@@ -7,11 +7,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from briefer.domain.palette import CONFIDENCE_MARKS
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import EntityKind
 from briefer.services.comparison import Cell, ComparisonMatrix
 from briefer.ui.models.record_table import REF_ROLE
-from briefer.ui.theme import CONFIDENCE_MARKS
 
 Index = QModelIndex | QPersistentModelIndex
 BEST_TINT = QColor(0, 158, 115, 55)  # Okabe-Ito green, faint

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -88,30 +88,28 @@ class SubjectPicker(QWidget):
 
     def set_subjects(self, subjects: Sequence[Subject], checked: Sequence[str]) -> None:
         self._order = [i for i in checked if i in {s.id for s in subjects}][:MAX_SUBJECTS]
-        self.list.blockSignals(True)
-        self.list.clear()
-        for subject in sorted(subjects, key=lambda s: (s.country, s.name)):
-            native = f" · {subject.native_name}" if subject.native_name else ""
-            item = QListWidgetItem(f"{subject.name}{native}  ({subject.country})")
-            item.setData(Qt.ItemDataRole.UserRole, subject.id)
-            item.setToolTip(f"{subject.name}{native}, {subject.country}")
-            item.setData(
-                Qt.ItemDataRole.UserRole + 1,
-                f"{subject.name} {subject.native_name or ''} "
-                f"{' '.join(subject.aliases)} {subject.country}".casefold(),
-            )
-            item.setData(Qt.ItemDataRole.UserRole + 2, subject.country)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if subject.id in self._order else Qt.CheckState.Unchecked
-            )
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        self.country.blockSignals(True)
-        self.country.clear()
-        self.country.addItem(ALL_COUNTRIES)
-        self.country.addItems(sorted({s.country for s in subjects}))
-        self.country.blockSignals(False)
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for subject in sorted(subjects, key=lambda s: (s.country, s.name)):
+                native = f" · {subject.native_name}" if subject.native_name else ""
+                item = QListWidgetItem(f"{subject.name}{native}  ({subject.country})")
+                item.setData(Qt.ItemDataRole.UserRole, subject.id)
+                item.setToolTip(f"{subject.name}{native}, {subject.country}")
+                item.setData(
+                    Qt.ItemDataRole.UserRole + 1,
+                    f"{subject.name} {subject.native_name or ''} "
+                    f"{' '.join(subject.aliases)} {subject.country}".casefold(),
+                )
+                item.setData(Qt.ItemDataRole.UserRole + 2, subject.country)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    Qt.CheckState.Checked if subject.id in self._order else Qt.CheckState.Unchecked
+                )
+                self.list.addItem(item)
+        with QSignalBlocker(self.country):
+            self.country.clear()
+            self.country.addItem(ALL_COUNTRIES)
+            self.country.addItems(sorted({s.country for s in subjects}))
         self._apply_filter()
         self._update_status()
 
@@ -121,12 +119,11 @@ class SubjectPicker(QWidget):
 
     def set_checked(self, ids: Sequence[str]) -> None:
         wanted = list(ids)[:MAX_SUBJECTS]
-        self.list.blockSignals(True)
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            on = item.data(Qt.ItemDataRole.UserRole) in wanted
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        self.list.blockSignals(False)
+        with QSignalBlocker(self.list):
+            for row in range(self.list.count()):
+                item = self.list.item(row)
+                on = item.data(Qt.ItemDataRole.UserRole) in wanted
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self._order = wanted
         self._update_status()
         self.checked_changed.emit(self.checked)
@@ -146,9 +143,8 @@ class SubjectPicker(QWidget):
         subject_id = item.data(Qt.ItemDataRole.UserRole)
         if item.checkState() == Qt.CheckState.Checked and subject_id not in self._order:
             if len(self._order) >= MAX_SUBJECTS:
-                self.list.blockSignals(True)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                self.list.blockSignals(False)
+                with QSignalBlocker(self.list):
+                    item.setCheckState(Qt.CheckState.Unchecked)
                 self.status.setText(f"At most {MAX_SUBJECTS} systems: untick one first.")
                 return
             self._order.append(subject_id)
@@ -266,14 +262,13 @@ class ComparisonPanel(QWidget):
 
     def _fill_attributes(self) -> None:
         current = self.attribute.currentData()
-        self.attribute.blockSignals(True)
-        self.attribute.clear()
-        for row in self.matrix.rows if self.matrix else ():
-            if row.numeric:
-                self.attribute.addItem(row.heading, row.attribute)
-        position = self.attribute.findData(current)
-        self.attribute.setCurrentIndex(position if position >= 0 else 0)
-        self.attribute.blockSignals(False)
+        with QSignalBlocker(self.attribute):
+            self.attribute.clear()
+            for row in self.matrix.rows if self.matrix else ():
+                if row.numeric:
+                    self.attribute.addItem(row.heading, row.attribute)
+            position = self.attribute.findData(current)
+            self.attribute.setCurrentIndex(position if position >= 0 else 0)
         self._draw_chart(auto_scale=True)
 
     def _draw_chart(self, auto_scale: bool) -> None:
@@ -284,9 +279,8 @@ class ComparisonPanel(QWidget):
         self.chart.show_row(
             row, self.matrix.subjects, None if auto_scale else self.log_box.isChecked()
         )
-        self.log_box.blockSignals(True)
-        self.log_box.setChecked(self.chart.log_scale)
-        self.log_box.blockSignals(False)
+        with QSignalBlocker(self.log_box):
+            self.log_box.setChecked(self.chart.log_scale)
 
     # selection and output ---------------------------------------------------------------
     def _on_cell_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

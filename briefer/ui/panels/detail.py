@@ -8,10 +8,10 @@ from urllib.parse import quote, unquote
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from briefer.domain.palette import CONFIDENCE_MARKS, OUTCOME_COLOURS
 from briefer.domain.records import EntityRef
 from briefer.services.detail_model import Detail
 from briefer.ui.panels.note_editor import NoteEditor
-from briefer.ui.theme import CONFIDENCE_MARKS, OUTCOME_COLOURS
 
 LINK_SCHEME = "briefer"
 _EMPTY = (

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.domain.records import EntityRef, Note
+from briefer.ui.signals import signals_blocked
 
 if TYPE_CHECKING:  # the notes service loads with the first note, not at start-up
     from briefer.services.note_drafts import NoteDrafts
@@ -135,12 +136,9 @@ class NoteEditor(QWidget):
         self._set_enabled(ref is not None and self._service is not None)
 
     def _put_text(self, body: str, tags: tuple[str, ...]) -> None:
-        for widget in (self.text, self.tags):
-            widget.blockSignals(True)
-        self.text.setPlainText(body)
-        self.tags.setText(", ".join(tags))
-        for widget in (self.text, self.tags):
-            widget.blockSignals(False)
+        with signals_blocked(self.text, self.tags):
+            self.text.setPlainText(body)
+            self.tags.setText(", ".join(tags))
 
     def _load(self, note: Note | None) -> None:
         self._put_text(note.body if note else "", note.tags if note else ())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -95,14 +95,13 @@ class NotesPanel(QWidget):
     def refresh(self, *_args: object) -> None:
         """Reload from the database (after a save, an import, or a filter change)."""
         current = self.tag.currentText()
-        self.tag.blockSignals(True)
-        self.tag.clear()
-        self.tag.addItem(ALL_TAGS)
-        tags = self._service.tags()  # sorted already
-        self._known_tags = set(tags)
-        self.tag.addItems(tags)
-        self.tag.setCurrentText(current if current else ALL_TAGS)
-        self.tag.blockSignals(False)
+        with QSignalBlocker(self.tag):
+            self.tag.clear()
+            self.tag.addItem(ALL_TAGS)
+            tags = self._service.tags()  # sorted already
+            self._known_tags = set(tags)
+            self.tag.addItems(tags)
+            self.tag.setCurrentText(current if current else ALL_TAGS)
         tag = "" if self.tag.currentText() == ALL_TAGS else self.tag.currentText()
         entries = self._service.entries(self.search.text(), tag)
         self.model.set_records(entries)

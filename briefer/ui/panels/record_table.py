@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
+    QSignalBlocker,
     Qt,
     Signal,
 )
@@ -70,22 +71,22 @@ class RecordTable(QTableView):
     def select_ref(self, ref: EntityRef | None) -> None:
         """Follow the shared selection without echoing it back."""
         source_row = self._source.row_of(ref) if ref is not None else None
-        blocked = self.selectionModel().blockSignals(True)
-        try:
-            if source_row is None:
-                self.clearSelection()
-                return
-            index = self._source.index(source_row, 0)
-            self.selectionModel().select(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.setCurrentIndex(index)
-            self.scrollTo(index)
-        finally:
-            self.selectionModel().blockSignals(blocked)
+        with QSignalBlocker(self.selectionModel()):
+            self._select_source_row(source_row)
         self.viewport().update()
+
+    def _select_source_row(self, source_row: int | None) -> None:
+        if source_row is None:
+            self.clearSelection()
+            return
+        index = self._source.index(source_row, 0)
+        self.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
 
     def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,23 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.domain.palette import MATRIX_TINT, rgb
 from briefer.domain.records import EntityRef, Provision, Resolution
 from briefer.domain.vocabulary import EntityKind, label
 from briefer.services.sanctions import ProvisionFilter, SanctionsService, TopicMatrix
 from briefer.ui.models.record_table import Column, RecordTableModel
 from briefer.ui.panels.record_table import RecordTable
+from briefer.ui.signals import signals_blocked
 
 ALL_TOPICS = "All topics"
-MATRIX_TINT = (0, 114, 178)  # Okabe-Ito blue
 
 
 def _ref(provision: Provision) -> EntityRef:
     return EntityRef(EntityKind.PROVISION, provision.id)
-
-
-def _status(provision: Provision) -> str:
-    text = label(provision.status)
-    return f"{text} since {provision.status_since}" if provision.status_since else text
 
 
 def _order(provision: Provision) -> str:
@@ -52,7 +48,7 @@ PROVISION_COLUMNS: tuple[Column[Provision], ...] = (
     Column("Resolution", lambda p: p.resolution_symbol, sort_key=_order),
     Column("Paragraph", lambda p: p.paragraph, sort_key=_order),
     Column("Adopted", lambda p: p.adopted),
-    Column("Status", _status),
+    Column("Status", lambda p: p.status_text),
     Column("Topics", lambda p: ", ".join(label(t) for t in p.topics)),
     Column("Summary", lambda p: p.summary, tooltip=lambda p: p.summary),
 )
@@ -149,7 +145,7 @@ class SanctionsPanel(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setToolTip(f"{label(topic)} in {resolution.symbol}: {count} provision(s)")
                 if count:
-                    item.setBackground(QBrush(QColor(*MATRIX_TINT, 50 + 150 * count // peak)))
+                    item.setBackground(QBrush(QColor(*rgb(MATRIX_TINT), 50 + 150 * count // peak)))
                 self.matrix.setItem(row, column, item)
         header = self.matrix.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -175,21 +171,17 @@ class SanctionsPanel(QWidget):
 
     def show_all(self) -> None:
         self._resolution = None
-        for widget in (self.topic, self.text, self.in_force):
-            widget.blockSignals(True)
-        self.topic.setCurrentIndex(0)
-        self.text.clear()
-        self.in_force.setChecked(False)
-        for widget in (self.topic, self.text, self.in_force):
-            widget.blockSignals(False)
+        with signals_blocked(self.topic, self.text, self.in_force):
+            self.topic.setCurrentIndex(0)
+            self.text.clear()
+            self.in_force.setChecked(False)
         self.refresh()
 
     def open_cell(self, topic: str, number: int) -> None:
         """Show the provisions of one matrix cell and select the first."""
         self._resolution = number
-        self.topic.blockSignals(True)
-        self.topic.setCurrentIndex(max(self.topic.findData(topic), 0))
-        self.topic.blockSignals(False)
+        with QSignalBlocker(self.topic):
+            self.topic.setCurrentIndex(max(self.topic.findData(topic), 0))
         self.refresh()
         if self.model.rowCount():
             self.record_selected.emit(self.table.ref_at_row(0))

@@ -26,6 +26,7 @@ from briefer.domain.search import (
     SearchResults,
     Segments,
 )
+from briefer.ui.theme import muted_ink
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -75,7 +76,7 @@ class _HtmlDelegate(QStyledItemDelegate):
             painter.fillRect(option.rect, palette.color(QPalette.ColorRole.AlternateBase))
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         colour = palette.color(QPalette.ColorGroup.Active, text_role).name()
-        muted = colour if selected else _muted(palette)
+        muted = colour if selected else muted_ink(palette).name()
         style = f"body {{ color: {colour}; }} .muted {{ color: {muted}; }}"
         document = self._document(option, index, style)
         painter.translate(QRectF(option.rect).topLeft())
@@ -217,16 +218,6 @@ class SearchResultsView(QFrame):
         hit = item.data(HIT_ROLE)
         if hit is not None:
             self.hit_activated.emit(hit)
-
-
-def _muted(palette: QPalette) -> str:
-    """A grey between the text and the background colours, readable in light and dark."""
-    text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
-    base = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Base)
-    mix = [
-        round(a * 0.6 + b * 0.4) for a, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
-    ]
-    return "#{:02x}{:02x}{:02x}".format(*mix)
 
 
 def _status_text(results: SearchResults) -> str:

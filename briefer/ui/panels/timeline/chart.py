@@ -8,11 +8,12 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QWidget
 
-from briefer.domain.vocabulary import label
+from briefer.domain.palette import EVENT_COLOUR, OUTCOME_COLOURS, OUTCOME_SYMBOLS
+from briefer.domain.vocabulary import Outcome, label
 from briefer.services.timeline import LANES, CumulativeSeries, TimelineItem
 from briefer.ui.panels.timeline.columns import TimelineColumns
 from briefer.ui.panels.timeline.labels import LabelLayer
@@ -20,12 +21,8 @@ from briefer.ui.panels.timeline.lanes import LaneLayer
 from briefer.ui.panels.timeline.legend import LegendEntry, LegendStrip
 from briefer.ui.panels.timeline.periods import ROW_HEIGHT, PeriodLayer
 from briefer.ui.panels.timeline.strip_plot import StripPlot
-from briefer.ui.panels.timeline.style import (
-    CATEGORY_SYMBOLS,
-    EVENT_COLOUR,
-    OUTCOME_COLOURS,
-    OUTCOME_SYMBOLS,
-)
+from briefer.ui.panels.timeline.style import CATEGORY_SYMBOLS
+from briefer.ui.theme import muted_ink
 
 YEAR = 365.25 * 86400
 AXIS_WIDTH = 130
@@ -198,7 +195,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
     def _build_legend(self, ink: QColor) -> None:
         entries = [
             LegendEntry(OUTCOME_SYMBOLS[outcome], OUTCOME_COLOURS[outcome], f"Launch: {outcome}")
-            for outcome in ("success", "failure", "partial", "unknown")
+            for outcome in Outcome
         ]
         entries += [
             LegendEntry(symbol, EVENT_COLOUR, label(category))
@@ -333,9 +330,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.labels.set_font(self.font())
         self.labels.set_labels([label for lane in self.lanes for label in lane.labels])
         self.periods.render(x0, x1, width, ROW_HEIGHT * unit_px, metrics)
-        blocked = self.region.blockSignals(True)
-        self.region.setRegion((x0, x1))
-        self.region.blockSignals(blocked)
+        with QSignalBlocker(self.region):
+            self.region.setRegion((x0, x1))
 
     # look -------------------------------------------------------------------------------
     def apply_palette(self) -> None:
@@ -351,7 +347,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             band.setBrush(pg.mkBrush(stripe))
         for axis in self._axes():
             axis.setTextPen(ink)
-            axis.setPen(pg.mkPen(ink.darker(120) if ink.lightness() > 128 else ink.lighter(160)))
+            axis.setPen(pg.mkPen(muted_ink(palette)))
         for lane in self.lanes:
             lane.set_ink(ink)
         self.labels.set_ink(ink)
@@ -359,15 +355,13 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.ring.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Highlight), width=2.5))
         self.attempts_curve.setPen(pg.mkPen(ink, width=2))
         self.successes_curve.setPen(
-            pg.mkPen(OUTCOME_COLOURS["success"], width=2, style=Qt.PenStyle.DashLine)
+            pg.mkPen(OUTCOME_COLOURS[Outcome.SUCCESS], width=2, style=Qt.PenStyle.DashLine)
         )
         self.cumulative_legend.setLabelTextColor(ink)
         backdrop = QColor(palette.color(QPalette.ColorRole.Base))
         backdrop.setAlpha(230)
         self.cumulative_legend.setBrush(pg.mkBrush(backdrop))
-        self.cumulative_legend.setPen(
-            pg.mkPen(ink.lighter(150) if ink.lightness() < 128 else ink.darker(150))
-        )
+        self.cumulative_legend.setPen(pg.mkPen(muted_ink(palette)))
         bars = QColor(ink)
         bars.setAlpha(110)
         self.overview_bars.setOpts(brush=pg.mkBrush(bars), pen=pg.mkPen(None))

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from briefer.domain.vocabulary import Outcome
 from briefer.services.timeline import NO_OUTCOME, TimelineItem
 from briefer.ui.panels.timeline.style import LANE_INDEX
 
-OUTCOMES: tuple[str, ...] = ("success", "failure", "partial", "unknown", NO_OUTCOME)
+OUTCOMES: tuple[str, ...] = (*Outcome, NO_OUTCOME)
 _OUTCOME_CODE = {outcome: code for code, outcome in enumerate(OUTCOMES)}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.domain.vocabulary import Category, label, values_of
+from briefer.domain.vocabulary import Category, Outcome, label, values_of
 from briefer.services.timeline import NO_OUTCOME, TimelineFilter
 
-OUTCOME_CHOICES = ("success", "failure", "partial", "unknown", NO_OUTCOME)
+OUTCOME_CHOICES = (*Outcome, NO_OUTCOME)
 UNSET = QDate(1900, 1, 1)
 
 
@@ -55,9 +55,8 @@ class ChoiceButton(QToolButton):
     def set_checked(self, values: Iterable[str]) -> None:
         wanted = set(values)
         for action in self.menu().actions():
-            action.blockSignals(True)
-            action.setChecked(action.data() in wanted)
-            action.blockSignals(False)
+            with QSignalBlocker(action):
+                action.setChecked(action.data() in wanted)
         self._on_toggled()
 
     def _on_toggled(self, *_args: object) -> None:

@@ -129,10 +129,6 @@ class LaneLayer:
         lo, hi = np.searchsorted(self._xs, [x0, x1])
         return int(lo), int(hi)
 
-    def visible_rows(self, x0: float, x1: float) -> np.ndarray:
-        lo, hi = self.visible_bounds(x0, x1)
-        return self._rows[lo:hi]
-
     def render(
         self, x0: float, x1: float, width_px: int, metrics: QFontMetrics, lane_px: float = 1e9
     ) -> int:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.domain import dates
+from briefer.domain.palette import CONFIDENCE_MARKS
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import label
 from briefer.services.timeline import NO_OUTCOME, Timeline, TimelineFilter, TimelineItem, cumulative
@@ -29,7 +30,6 @@ from briefer.ui.panels.timeline.chart import YEAR, TimelineChart
 from briefer.ui.panels.timeline.columns import columns_from_items
 from briefer.ui.panels.timeline.filters import FilterBar
 from briefer.ui.panels.timeline.style import colour_of
-from briefer.ui.theme import CONFIDENCE_MARKS
 
 PRESETS = (("All", None), ("Since 2012", date(2012, 1, 1)), ("Since 2023", date(2023, 1, 1)))
 

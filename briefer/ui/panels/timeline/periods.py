@@ -10,8 +10,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QGraphicsRectItem
 
+from briefer.domain.palette import PERIOD_COLOURS
 from briefer.services.timeline import DAY, TimelineItem
-from briefer.ui.panels.timeline.style import PERIOD_COLOURS
 
 ROW_HEIGHT = 0.7
 BAR_ALPHA = 120

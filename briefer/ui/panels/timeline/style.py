@@ -1,13 +1,10 @@
-"""How the timeline draws things: lane order, marker shapes, colours and sizes."""
+"""How the timeline draws things: lane order, marker shapes and sizes (colours: the palette)."""
 
 from __future__ import annotations
 
+from briefer.domain.palette import EVENT_COLOUR, OUTCOME_SYMBOLS, outcome_colour
 from briefer.domain.vocabulary import Category
 from briefer.services.timeline import LANES, NO_OUTCOME
-from briefer.ui.theme import OUTCOME_COLOURS, OUTCOME_SYMBOLS
-
-EVENT_COLOUR = "#0072B2"  # Okabe-Ito blue: an event that has no outcome
-PERIOD_COLOURS = ("#56B4E9", "#CC79A7", "#F0E442", "#0072B2", "#E69F00", "#009E73", "#999999")
 
 CATEGORY_SYMBOLS: dict[str, str] = {
     Category.SPACE_PROGRAMME: "t2",
@@ -25,7 +22,7 @@ LANE_INDEX: dict[str, int] = {category: index for index, category in enumerate(L
 
 
 def colour_of(outcome: str) -> str:
-    return EVENT_COLOUR if outcome == NO_OUTCOME else OUTCOME_COLOURS.get(outcome, "#999999")
+    return EVENT_COLOUR if outcome == NO_OUTCOME else outcome_colour(outcome)
 
 
 def symbol_of(category: str, outcome: str) -> str:
