@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from briefer.store.source_files import TABLE_FILES_BY_NAME
+from briefer.store.record_kinds import RECORD_KINDS_BY_FILE
 
 ROWS: dict[str, list[dict[str, str]]] = {
     "dataset.csv": [
@@ -297,7 +297,7 @@ def write_dataset(folder: Path, rows: dict[str, list[dict[str, str]]] | None = N
     """Write the fixture (or ``rows``) as source files into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     for file, records in (rows or ROWS).items():
-        columns = TABLE_FILES_BY_NAME[file].columns
+        columns = RECORD_KINDS_BY_FILE[file].column_names
         with (folder / file).open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
             writer.writeheader()

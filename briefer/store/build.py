@@ -14,68 +14,55 @@ import sqlite_utils
 
 from briefer.store import schema
 from briefer.store.errors import SourceDataError
+from briefer.store.record_kinds import RECORD_KINDS, Column, ColumnType, RecordKind
 from briefer.store.search_index import build_search_index
 from briefer.store.source_files import SourceRow, SourceSet, content_sha256
 from briefer.store.validation import check_source_set
 
-# (source file, table, entity kind for citations or None, id column(s) of a citation)
-_LOADS: tuple[tuple[str, str, str | None], ...] = (
-    ("sources.csv", "source_docs", None),
-    ("sites.csv", "sites", "site"),
-    ("subjects.csv", "subjects", "subject"),
-    ("specs.csv", "specs", "spec"),
-    ("launch_attempts.csv", "launches", "launch_attempt"),
-    ("events.csv", "events", "event"),
-    ("resolutions.csv", "resolutions", "resolution"),
-    ("provisions.csv", "provisions", "provision"),
-    ("organisations.csv", "organisations", "organisation"),
-    ("claims.csv", "claims", "claim"),
-    ("launch_links.csv", "launch_links", "launch_link"),
-)
-_REAL = {"latitude", "longitude", "value", "value_low", "value_high", "failure_time_s"}
-_INTEGER = {"reached_orbit", "number", "resolution_number", "claims.adopted"}
 
-
-def _cell(table: str, column: str, value: str | tuple[str, ...] | None) -> Any:
+def _cell(column: Column, value: str | tuple[str, ...] | None) -> Any:
     if isinstance(value, tuple):
         return json.dumps(list(value), ensure_ascii=False)
     if value is None:
         return None
-    if column in _REAL:
+    if column.type == ColumnType.REAL:
         return float(value)
-    if column in _INTEGER or f"{table}.{column}" in _INTEGER:
+    if column.type in (ColumnType.INTEGER, ColumnType.FLAG):
         return int(value)
     return value
 
 
-def _entity_id(kind: str, row: SourceRow) -> str:
-    if kind == "spec":
-        return f"{row.text('subject_id')}/{row.text('attribute')}"
-    if kind == "resolution":
-        return row.text("number") or ""
-    if kind == "launch_link":
-        return f"{row.text('launch_id')}/{row.text('target_kind')}/{row.text('target_id')}"
-    return row.text("id") or ""
-
-
-def _table_rows(table: str, row_set: tuple[SourceRow, ...]) -> Iterator[dict[str, Any]]:
+def _table_rows(kind: RecordKind, row_set: tuple[SourceRow, ...]) -> Iterator[dict[str, Any]]:
+    columns = kind.table_columns
     for row in row_set:
-        yield {
-            column: _cell(table, column, value)
-            for column, value in row.values.items()
-            if column != "sources"
-        }
+        yield {column.name: _cell(column, row.values.get(column.name)) for column in columns}
 
 
-def _citation_rows(kind: str, row_set: tuple[SourceRow, ...]) -> Iterator[dict[str, Any]]:
+def _citation_rows(kind: RecordKind, row_set: tuple[SourceRow, ...]) -> Iterator[dict[str, Any]]:
     for row in row_set:
+        entity_id = kind.entity_id(row.values)
         for position, source_id in enumerate(row.items("sources")):
             yield {
-                "entity_kind": kind,
-                "entity_id": _entity_id(kind, row),
+                "entity_kind": kind.entity,
+                "entity_id": entity_id,
                 "position": position,
                 "source_id": source_id,
             }
+
+
+def _create_table(db: sqlite_utils.Database, kind: RecordKind) -> None:
+    """The table sqlite-utils derives from the declaration: types, keys, NOT NULL, references."""
+    columns = kind.table_columns
+    db[kind.table].create(  # type: ignore[union-attr]
+        {column.name: column.sql_type for column in columns},
+        pk=kind.key[0] if len(kind.key) == 1 else kind.key,
+        not_null={c.name for c in columns if c.required or c.type == ColumnType.LIST},
+        foreign_keys=[
+            (column.name, *column.references.split("."))
+            for column in columns
+            if column.references is not None
+        ],
+    )
 
 
 def _dataset_rows(sources: SourceSet) -> list[dict[str, str]]:
@@ -88,12 +75,15 @@ def _dataset_rows(sources: SourceSet) -> list[dict[str, str]]:
 
 
 def _populate(db: sqlite_utils.Database, sources: SourceSet) -> None:
+    for kind in RECORD_KINDS:
+        _create_table(db, kind)
     db.conn.executescript(schema.TABLES)
     db["dataset"].insert_all(_dataset_rows(sources))
-    for file, table, kind in _LOADS:
-        rows = sources.table(file)
-        db[table].insert_all(_table_rows(table, rows))
-        if kind is not None:
+    for kind in RECORD_KINDS:
+        rows = sources.table(kind.file)
+        if kind.loaded:
+            db[kind.table].insert_all(_table_rows(kind, rows))
+        if kind.entity is not None:
             db["citations"].insert_all(_citation_rows(kind, rows))
     db.conn.executescript(schema.VIEWS)
     build_search_index(db.conn)

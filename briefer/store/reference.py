@@ -20,9 +20,9 @@ from briefer.domain.records import (
     Subject,
     TimelineEvent,
 )
-from briefer.store import row_records as record
 from briefer.store import schema
 from briefer.store.errors import DatabaseCorrupt, DatabaseMissing, SchemaMismatch
+from briefer.store.row_records import Record, to_record
 
 if TYPE_CHECKING:
     from briefer.store.search import IndexSearch
@@ -83,6 +83,9 @@ class ReferenceStore:
 
         return IndexSearch(self._conn, self.path)
 
+    def _records(self, cls: type[Record], sql: str, params: tuple[Any, ...] = ()) -> list[Record]:
+        return [to_record(cls, row) for row in self._rows(sql, params)]
+
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         try:
             return self._conn.execute(sql, params).fetchall()
@@ -138,15 +141,15 @@ class ReferenceStore:
 
     def launch_attempts(self) -> list[LaunchAttempt]:
         rows = self._rows(_LAUNCH_SELECT + " ORDER BY la.date_utc, la.time_utc")
-        return [record.launch(row) for row in rows]
+        return [to_record(LaunchAttempt, row) for row in rows]
 
     def launch_attempt(self, launch_id: str) -> LaunchAttempt | None:
         rows = self._rows(_LAUNCH_SELECT + " WHERE la.id = ?", (launch_id,))
-        return record.launch(rows[0]) if rows else None
+        return to_record(LaunchAttempt, rows[0]) if rows else None
 
     def timeline_events(self) -> list[TimelineEvent]:
         rows = self._rows("SELECT * FROM timeline_events ORDER BY date_utc, id")
-        return [record.event(row) for row in rows]
+        return [to_record(TimelineEvent, row) for row in rows]
 
     def subjects(self, kind: str | None = None) -> list[Subject]:
         sql = _SUBJECT_SELECT
@@ -154,13 +157,11 @@ class ReferenceStore:
         if kind is not None:
             sql += " WHERE s.kind = ?"
             params = (kind,)
-        return [
-            record.subject(row) for row in self._rows(sql + " ORDER BY s.country, s.name", params)
-        ]
+        return self._records(Subject, sql + " ORDER BY s.country, s.name", params)
 
     def subject(self, subject_id: str) -> Subject | None:
         rows = self._rows(f"{_SUBJECT_SELECT} WHERE s.id = ?", (subject_id,))
-        return record.subject(rows[0]) if rows else None
+        return to_record(Subject, rows[0]) if rows else None
 
     def specs(self, subject_id: str | None = None) -> list[Spec]:
         sql = "SELECT * FROM capability_specs"
@@ -168,31 +169,29 @@ class ReferenceStore:
         if subject_id is not None:
             sql += " WHERE subject_id = ?"
             params = (subject_id,)
-        return [
-            record.spec(row) for row in self._rows(sql + " ORDER BY subject_id, attribute", params)
-        ]
+        return self._records(Spec, sql + " ORDER BY subject_id, attribute", params)
 
     def resolutions(self) -> list[Resolution]:
         cited = schema.cited_sources_sql("resolution", "CAST(r.number AS TEXT)")
         sql = f"SELECT r.*, {cited} AS sources FROM resolutions r"
-        return [record.resolution(row) for row in self._rows(sql + " ORDER BY number")]
+        return self._records(Resolution, sql + " ORDER BY number")
 
     def provisions(self) -> list[Provision]:
         sql = (
             "SELECT sp.*, p.status, p.status_since, p.confidence FROM sanctions_provisions sp "
             "JOIN provisions p ON p.id = sp.id ORDER BY sp.resolution_number, sp.id"
         )
-        return [record.provision(row) for row in self._rows(sql)]
+        return self._records(Provision, sql)
 
     def organisations(self) -> list[Organisation]:
         cited = schema.cited_sources_sql("organisation", "o.id")
         rows = self._rows(f"SELECT o.*, {cited} AS sources FROM organisations o ORDER BY o.name")
-        return [record.organisation(row) for row in rows]
+        return [to_record(Organisation, row) for row in rows]
 
     def sites(self) -> list[Site]:
         cited = schema.cited_sources_sql("site", "s.id")
         found = self._rows(f"SELECT s.*, {cited} AS sources FROM sites s ORDER BY s.name")
-        return [record.site(row) for row in found]
+        return [to_record(Site, row) for row in found]
 
     def source_note(self, source_id: str) -> str:
         """What the dataset's compiler noted about a source (what it says, how it was read)."""
@@ -215,9 +214,7 @@ class ReferenceStore:
         if subject_kind is not None and subject_id is not None:
             sql += " WHERE c.subject_kind = ? AND c.subject_id = ?"
             params = (subject_kind, subject_id)
-        return [
-            record.claim(row) for row in self._rows(sql + " ORDER BY c.claim_date, c.id", params)
-        ]
+        return self._records(Claim, sql + " ORDER BY c.claim_date, c.id", params)
 
     def launch_links(self, launch_id: str | None = None) -> list[LaunchLink]:
         cited = schema.cited_sources_sql(
@@ -228,13 +225,11 @@ class ReferenceStore:
         if launch_id is not None:
             sql += " WHERE k.launch_id = ?"
             params = (launch_id,)
-        return [
-            record.link(row) for row in self._rows(sql + " ORDER BY k.launch_id, k.rowid", params)
-        ]
+        return self._records(LaunchLink, sql + " ORDER BY k.launch_id, k.rowid", params)
 
     def sources(self, ids: tuple[str, ...] | list[str] | None = None) -> list[Source]:
         rows = self._rows("SELECT * FROM sources ORDER BY id")
-        found = {row["id"]: record.source(row) for row in rows}
+        found = {row["id"]: to_record(Source, row) for row in rows}
         if ids is None:
             return list(found.values())
         return [found[source_id] for source_id in ids if source_id in found]

@@ -1,4 +1,5 @@
-"""The reference database's schema: internal tables, full-text indexes and the public views.
+"""The reference database's schema: citations, indexes and the public views (the record
+tables themselves are derived from `record_kinds`).
 
 The public views (DESIGN.md section 3) are a contract with other tools: their names and
 columns only change with ``SCHEMA_VERSION``.
@@ -8,66 +9,9 @@ from __future__ import annotations
 
 SCHEMA_VERSION = 5
 
+# The record tables are derived from ``record_kinds``; these hold what is not a record.
 TABLES = """
-CREATE TABLE dataset (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE source_docs (
-    id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL, url TEXT,
-    published TEXT, accessed TEXT NOT NULL, kind TEXT NOT NULL, note TEXT
-);
-CREATE TABLE sites (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, native_name TEXT, aliases TEXT NOT NULL,
-    country TEXT NOT NULL, latitude REAL, longitude REAL, summary TEXT, confidence TEXT NOT NULL
-);
-CREATE TABLE subjects (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL,
-    native_name TEXT, aliases TEXT NOT NULL, family TEXT, derived_from TEXT, operator TEXT,
-    status TEXT, summary TEXT, confidence TEXT NOT NULL
-);
-CREATE TABLE specs (
-    subject_id TEXT NOT NULL REFERENCES subjects(id), attribute TEXT NOT NULL,
-    value REAL, value_text TEXT, unit TEXT, value_low REAL, value_high REAL,
-    confidence TEXT NOT NULL, note TEXT,
-    PRIMARY KEY (subject_id, attribute)
-);
-CREATE TABLE launches (
-    id TEXT PRIMARY KEY, date_utc TEXT NOT NULL, time_utc TEXT, date_local TEXT NOT NULL,
-    time_local TEXT, utc_offset TEXT,
-    vehicle_id TEXT NOT NULL REFERENCES subjects(id), site_id TEXT NOT NULL REFERENCES sites(id),
-    payload_id TEXT REFERENCES subjects(id),
-    outcome TEXT NOT NULL, claimed_outcome TEXT NOT NULL, failure_stage TEXT,
-    failure_time_s REAL, reached_orbit INTEGER NOT NULL, norad_id TEXT, cospar_id TEXT,
-    summary TEXT NOT NULL, confidence TEXT NOT NULL
-);
-CREATE TABLE events (
-    id TEXT PRIMARY KEY, date_utc TEXT NOT NULL, date_precision TEXT NOT NULL,
-    end_date_utc TEXT, category TEXT NOT NULL, title TEXT NOT NULL, summary TEXT,
-    actors TEXT NOT NULL, confidence TEXT NOT NULL,
-    vehicle_id TEXT REFERENCES subjects(id), outcome TEXT
-);
-CREATE TABLE resolutions (
-    number INTEGER PRIMARY KEY, symbol TEXT NOT NULL, adopted TEXT NOT NULL, vote TEXT,
-    trigger TEXT, triggered_by TEXT, summary TEXT
-);
-CREATE TABLE provisions (
-    id TEXT PRIMARY KEY, resolution_number INTEGER NOT NULL REFERENCES resolutions(number),
-    paragraph TEXT NOT NULL, topics TEXT NOT NULL, summary TEXT NOT NULL, relevance TEXT,
-    status TEXT NOT NULL, status_since TEXT, confidence TEXT NOT NULL
-);
-CREATE TABLE organisations (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, native_name TEXT, aliases TEXT NOT NULL,
-    country TEXT NOT NULL, kind TEXT NOT NULL, summary TEXT, confidence TEXT NOT NULL
-);
-CREATE TABLE claims (
-    id TEXT PRIMARY KEY, subject_kind TEXT NOT NULL, subject_id TEXT NOT NULL,
-    attribute TEXT NOT NULL, claimant TEXT NOT NULL, claimed_value TEXT NOT NULL,
-    claim_date TEXT NOT NULL, adopted INTEGER NOT NULL, rationale TEXT NOT NULL
-);
 CREATE INDEX claims_by_subject ON claims(subject_kind, subject_id);
-CREATE TABLE launch_links (
-    launch_id TEXT NOT NULL REFERENCES launches(id), target_kind TEXT NOT NULL,
-    target_id TEXT NOT NULL, relation TEXT NOT NULL, note TEXT,
-    PRIMARY KEY (launch_id, target_kind, target_id)
-);
 CREATE TABLE citations (
     entity_kind TEXT NOT NULL, entity_id TEXT NOT NULL, position INTEGER NOT NULL,
     source_id TEXT NOT NULL REFERENCES source_docs(id),

@@ -8,216 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.store.errors import SourceDataError
-
-
-@dataclass(frozen=True)
-class TableFile:
-    """One source file: its name, its columns, and which of them are required or lists."""
-
-    file: str
-    columns: tuple[str, ...]
-    required: tuple[str, ...]
-    lists: tuple[str, ...] = ()
-    key: tuple[str, ...] = ("id",)
-
-
-TABLE_FILES: tuple[TableFile, ...] = (
-    TableFile("dataset.csv", ("key", "value"), ("key", "value"), key=("key",)),
-    TableFile(
-        "sources.csv",
-        ("id", "title", "publisher", "url", "published", "accessed", "kind", "note"),
-        ("id", "title", "publisher", "accessed", "kind"),
-    ),
-    TableFile(
-        "sites.csv",
-        (
-            "id",
-            "name",
-            "native_name",
-            "aliases",
-            "country",
-            "latitude",
-            "longitude",
-            "summary",
-            "sources",
-            "confidence",
-        ),
-        ("id", "name", "country", "sources", "confidence"),
-        lists=("aliases", "sources"),
-    ),
-    TableFile(
-        "subjects.csv",
-        (
-            "id",
-            "name",
-            "kind",
-            "country",
-            "native_name",
-            "aliases",
-            "family",
-            "derived_from",
-            "operator",
-            "status",
-            "summary",
-            "sources",
-            "confidence",
-        ),
-        ("id", "name", "kind", "country", "sources", "confidence"),
-        lists=("aliases", "sources"),
-    ),
-    TableFile(
-        "specs.csv",
-        (
-            "subject_id",
-            "attribute",
-            "value",
-            "value_text",
-            "unit",
-            "value_low",
-            "value_high",
-            "confidence",
-            "sources",
-            "note",
-        ),
-        ("subject_id", "attribute", "confidence"),
-        lists=("sources",),
-        key=("subject_id", "attribute"),
-    ),
-    TableFile(
-        "launch_attempts.csv",
-        (
-            "id",
-            "date_utc",
-            "time_utc",
-            "date_local",
-            "time_local",
-            "utc_offset",
-            "vehicle_id",
-            "site_id",
-            "payload_id",
-            "outcome",
-            "claimed_outcome",
-            "failure_stage",
-            "failure_time_s",
-            "reached_orbit",
-            "norad_id",
-            "cospar_id",
-            "summary",
-            "sources",
-            "confidence",
-        ),
-        (
-            "id",
-            "date_utc",
-            "date_local",
-            "vehicle_id",
-            "site_id",
-            "outcome",
-            "claimed_outcome",
-            "reached_orbit",
-            "summary",
-            "sources",
-            "confidence",
-        ),
-        lists=("sources",),
-    ),
-    TableFile(
-        "events.csv",
-        (
-            "id",
-            "date_utc",
-            "date_precision",
-            "end_date_utc",
-            "category",
-            "title",
-            "summary",
-            "actors",
-            "sources",
-            "confidence",
-            "vehicle_id",
-            "outcome",
-        ),
-        ("id", "date_utc", "date_precision", "category", "title", "sources", "confidence"),
-        lists=("actors", "sources"),
-    ),
-    TableFile(
-        "resolutions.csv",
-        ("number", "symbol", "adopted", "vote", "trigger", "triggered_by", "summary", "sources"),
-        ("number", "symbol", "adopted", "sources"),
-        lists=("triggered_by", "sources"),
-        key=("number",),
-    ),
-    TableFile(
-        "organisations.csv",
-        (
-            "id",
-            "name",
-            "native_name",
-            "aliases",
-            "country",
-            "kind",
-            "summary",
-            "sources",
-            "confidence",
-        ),
-        ("id", "name", "country", "kind", "sources", "confidence"),
-        lists=("aliases", "sources"),
-    ),
-    TableFile(
-        "claims.csv",
-        (
-            "id",
-            "subject_kind",
-            "subject_id",
-            "attribute",
-            "claimant",
-            "claimed_value",
-            "claim_date",
-            "sources",
-            "adopted",
-            "rationale",
-        ),
-        (
-            "id",
-            "subject_kind",
-            "subject_id",
-            "attribute",
-            "claimant",
-            "claimed_value",
-            "claim_date",
-            "sources",
-            "adopted",
-            "rationale",
-        ),
-        lists=("sources",),
-    ),
-    TableFile(
-        "launch_links.csv",
-        ("launch_id", "target_kind", "target_id", "relation", "note", "sources"),
-        ("launch_id", "target_kind", "target_id", "relation"),
-        lists=("sources",),
-        key=("launch_id", "target_kind", "target_id"),
-    ),
-    TableFile(
-        "provisions.csv",
-        (
-            "id",
-            "resolution_number",
-            "paragraph",
-            "topics",
-            "summary",
-            "relevance",
-            "status",
-            "status_since",
-            "sources",
-            "confidence",
-        ),
-        ("id", "resolution_number", "paragraph", "summary", "status", "sources", "confidence"),
-        lists=("topics", "sources"),
-    ),
-)
-
-TABLE_FILES_BY_NAME = {table.file: table for table in TABLE_FILES}
+from briefer.store.record_kinds import RECORD_KINDS, RecordKind
 
 
 @dataclass(frozen=True)
@@ -253,16 +44,16 @@ def _split_list(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(";") if part.strip())
 
 
-def _read_table(path: Path, spec: TableFile) -> tuple[tuple[SourceRow, ...], list[str]]:
+def _read_table(path: Path, spec: RecordKind) -> tuple[tuple[SourceRow, ...], list[str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         header = tuple(reader.fieldnames or ())
-        problems = [f"missing column '{c}'" for c in spec.columns if c not in header]
-        problems += [f"unexpected column '{c}'" for c in header if c not in spec.columns]
+        problems = [f"missing column '{c}'" for c in spec.column_names if c not in header]
+        problems += [f"unexpected column '{c}'" for c in header if c not in spec.column_names]
         rows = []
         for record in reader:
             values: dict[str, str | tuple[str, ...] | None] = {}
-            for column in spec.columns:
+            for column in spec.column_names:
                 cell = (record.get(column) or "").strip()
                 if column in spec.lists:
                     values[column] = _split_list(cell)
@@ -278,7 +69,7 @@ def read_source_set(folder: Path) -> SourceSet:
         raise SourceDataError(f"data folder not found: {folder}")
     rows: dict[str, tuple[SourceRow, ...]] = {}
     header_problems: list[tuple[str, str]] = []
-    for spec in TABLE_FILES:
+    for spec in RECORD_KINDS:
         path = folder / spec.file
         if not path.exists():
             rows[spec.file] = ()
@@ -294,7 +85,7 @@ def read_source_set(folder: Path) -> SourceSet:
 def content_sha256(folder: Path) -> str:
     """A hash over every source file's name and text, blind to line-ending conventions."""
     digest = hashlib.sha256()
-    for spec in sorted(TABLE_FILES, key=lambda table: table.file):
+    for spec in sorted(RECORD_KINDS, key=lambda table: table.file):
         path = folder / spec.file
         if not path.exists():
             continue

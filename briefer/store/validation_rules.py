@@ -8,7 +8,8 @@ from datetime import date
 
 from briefer.domain import dates
 from briefer.domain.vocabulary import Confidence, values_of
-from briefer.store.source_files import TABLE_FILES, SourceRow, SourceSet
+from briefer.store.record_kinds import RECORD_KINDS
+from briefer.store.source_files import SourceRow, SourceSet
 
 
 @dataclass(frozen=True, order=True)
@@ -45,13 +46,13 @@ class Checker:
     def check_generic(self) -> None:
         for file, reason in self.sources.header_problems:
             self.report(None, reason, file)
-        for spec in TABLE_FILES:
+        for spec in RECORD_KINDS:
             rows = self.sources.table(spec.file)
             self._check_required(rows, spec.required)
             self._check_unique(rows, spec.key)
-            if "sources" in spec.columns:
+            if "sources" in spec.column_names:
                 self._check_citations(rows)
-            if "confidence" in spec.columns:
+            if "confidence" in spec.column_names:
                 self.check_enum(rows, "confidence", values_of(Confidence))
 
     def _check_required(self, rows: tuple[SourceRow, ...], required: tuple[str, ...]) -> None:
