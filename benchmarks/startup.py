@@ -2,7 +2,7 @@
 
 Runs, alternately, ``python -m briefer --smoke-test`` and a bare PySide6 main window holding
 one empty pyqtgraph plot; each reports when its window has first painted, counted from process
-start. Prints JSON lines (benchmark, case, metric, value, unit): the medians, their ratio and
+start. A warm-up run of each first fills a private bytecode cache, as an installed copy has. Prints JSON lines (benchmark, case, metric, value, unit): the medians, their ratio and
 each case's peak resident memory. Budgets: ratio <= 1.5, app peak RSS <= 200 MiB.
 
     python benchmarks/startup.py [--runs N] [--db PATH]
@@ -87,6 +87,11 @@ def main() -> None:
     args = parser.parse_args()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env["BRIEFER_USER_DIR"] = tempfile.mkdtemp(prefix="briefer-bench-")
+    # An installed Briefer runs from compiled modules; with PYTHONDONTWRITEBYTECODE set (as in
+    # some sandboxes) every run would recompile ~80 modules the floor never has to, so both
+    # cases use a private bytecode cache, filled by the warm-up runs below.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="briefer-bench-pyc-")
     app = [sys.executable, "-m", "briefer", "--smoke-test"] + (["--db", args.db] if args.db else [])
     floor = [sys.executable, "-c", FLOOR]
     run_once(app, env)  # warm the file cache and create the user database

@@ -56,10 +56,10 @@ def run_gui(args: argparse.Namespace) -> int:
     from briefer import files
     from briefer.services.context import open_services
     from briefer.ui import theme
-    from briefer.ui.dialogs.fatal import show_fatal, show_notice
 
     files.prime()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     if args.smoke_test:
         _quiet_offscreen_warnings(app)
     app.setApplicationName(APP_NAME)
@@ -71,9 +71,13 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         services = open_services(paths.reference_db_path(args.db), paths.user_db_path())
     except StoreError as error:
+        from briefer.ui.dialogs.fatal import show_fatal
+
         show_fatal(str(error), interactive=not args.smoke_test)
         return 2
     if services.user_notice:
+        from briefer.ui.dialogs.fatal import show_notice
+
         show_notice(services.user_notice, interactive=not args.smoke_test)
     try:
         return _run_window(app, services, smoke_test=args.smoke_test)
@@ -87,7 +91,6 @@ def _run_window(app: object, services: object, smoke_test: bool) -> int:
 
     from briefer.services.context import ServiceContext
     from briefer.ui import uncaught
-    from briefer.ui.dialogs.fatal import show_fatal
     from briefer.ui.main_window import MainWindow
     from briefer.ui.smoke import report_first_paint
     from briefer.ui.state import SelectionState
@@ -97,6 +100,8 @@ def _run_window(app: object, services: object, smoke_test: bool) -> int:
     try:
         window = MainWindow(services, SelectionState())
     except StoreError as error:  # the reference database turned out damaged inside
+        from briefer.ui.dialogs.fatal import show_fatal
+
         show_fatal(str(error), interactive=not smoke_test)
         return 2
     if smoke_test:

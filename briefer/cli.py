@@ -205,16 +205,11 @@ def cmd_data_info(args: argparse.Namespace) -> int:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from briefer.services.briefing import BriefingComposer, BriefingRequest
-    from briefer.services.comparison import ComparisonService
-    from briefer.services.launches import LaunchService
-    from briefer.services.sanctions import SanctionsService
+    from briefer.services.briefing import BriefingRequest
+    from briefer.services.context import ReferenceServices
 
-    store = _open_store(args)
-    launches = LaunchService(store)
-    composer = BriefingComposer(
-        store, launches, ComparisonService(store, launches), SanctionsService(store)
-    )
+    _check_output(args.output)
+    composer = ReferenceServices(_open_store(args)).briefing
     request = BriefingRequest(
         template=args.template,
         launch_id=args.launch,
@@ -226,6 +221,18 @@ def cmd_brief(args: argparse.Namespace) -> int:
     )
     _write_briefing(composer.compose(request), args.output)
     return EXIT_OK
+
+
+def _check_output(output: str) -> None:
+    """A bad ``-o`` is one line before any work (and before any warning about the data)."""
+    from briefer.files import UnsafeOutputError, check_output
+
+    try:
+        check_output(output)
+    except UnsafeOutputError as error:
+        raise StoreError(str(error)) from error
+    except OSError as error:
+        raise StoreError(f"cannot write {Path(output).expanduser()}: {error.strerror}") from error
 
 
 def _write_briefing(briefing: Briefing, output: str) -> None:
@@ -271,6 +278,23 @@ def _stop_cleanly_on_signals() -> None:
             signal.signal(getattr(signal, name), stop)
 
 
+def _warnings_to_stderr() -> None:
+    """The services' warnings as ``briefer: warning: ...`` lines, escaped like every message."""
+    import logging
+
+    from briefer.terminal_text import printable
+
+    class Line(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            return f"briefer: {record.levelname.lower()}: {printable(record.getMessage())}"
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(Line())
+    logger = logging.getLogger("briefer")
+    logger.addHandler(handler)
+    logger.propagate = False
+
+
 def run_headless(args: argparse.Namespace) -> int:
     """Run a headless command; a StoreError becomes one line on stderr and exit code 2."""
     if sys.stdout is None:
@@ -278,6 +302,7 @@ def run_headless(args: argparse.Namespace) -> int:
             print("briefer: error: standard output is closed", file=sys.stderr)
         return EXIT_ERROR
     _stop_cleanly_on_signals()
+    _warnings_to_stderr()
     try:
         if args.command == "data":
             return _DATA_COMMANDS[args.data_command](args)

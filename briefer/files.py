@@ -8,6 +8,7 @@ an existing file's permissions, and renames a synced temporary file into place.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import stat
@@ -87,6 +88,26 @@ def _existing(path: Path) -> os.stat_result | None:
     if not stat.S_ISREG(found.st_mode):
         raise _not_a_file(path, "something else")
     return found
+
+
+def check_output(output: str, binary: bool = True) -> None:
+    """Refuse, before any work is done, an output that cannot take the result: for ``-`` a
+    terminal (binary data), otherwise a folder, device, FIFO or socket, or a missing folder.
+
+    Raises:
+        UnsafeOutputError: the output is not something to write into.
+        FileNotFoundError: the folder it would go in does not exist.
+    """
+    if output == "-":
+        if binary and sys.stdout.buffer.isatty():
+            reason = "standard output is a terminal"
+            message = "will not write binary data to a terminal: redirect standard output"
+            raise UnsafeOutputError(Path("-"), reason, message)
+        return
+    target = output_target(Path(output).expanduser())
+    _existing(target)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
 
 
 def output_target(path: Path) -> Path:

@@ -6,7 +6,11 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.test_cli import briefer
+
+pytestmark = pytest.mark.subprocess  # every test here runs a child process
 
 
 def test_a_closed_standard_output_is_one_line_not_a_traceback(fixture_db):

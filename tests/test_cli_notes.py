@@ -2,10 +2,14 @@
 
 import json
 
+import pytest
+
 from briefer.store.backups import back_up, backup_folder
 from briefer.store.notes import Draft, NoteStore
 from briefer.store.user_db import UserStore
 from tests.test_cli import briefer
+
+pytestmark = pytest.mark.subprocess  # every test here runs a child process
 
 
 def write_note(path, body):

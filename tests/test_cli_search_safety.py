@@ -56,6 +56,7 @@ def _no_raw_controls(text):
     ]
 
 
+@pytest.mark.subprocess
 def test_search_text_shows_a_records_escape_sequences_escaped(hostile_db):
     result = briefer("search", "west", "--kind", "site", "--db", str(hostile_db))
     assert result.returncode == 0, result.stderr
@@ -63,6 +64,7 @@ def test_search_text_shows_a_records_escape_sequences_escaped(hostile_db):
     assert "West\\x1b]0;pwned\\x07 \\x1b[2J\\x9b31m\\x7f\\u202eetiS" in result.stdout
 
 
+@pytest.mark.subprocess
 def test_search_json_escapes_them_too_and_stays_exact(hostile_db):
     result = briefer("search", "west", "--kind", "site", "--json", "--db", str(hostile_db))
     assert _no_raw_controls(result.stdout) and "\u202e" not in result.stdout
@@ -70,6 +72,7 @@ def test_search_json_escapes_them_too_and_stays_exact(hostile_db):
     assert hit["title"] == HOSTILE
 
 
+@pytest.mark.subprocess
 def test_search_shows_a_notes_escape_sequences_escaped(fixture_db, private_user_dir):
     from briefer.domain.records import EntityRef
     from briefer.services.notes import NotesService
@@ -86,6 +89,7 @@ def test_search_shows_a_notes_escape_sequences_escaped(fixture_db, private_user_
     assert "\\x1b[2J\\x1b]0;owned\\x07" in result.stdout
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(
     "args",
     [
@@ -102,6 +106,7 @@ def test_a_query_may_start_with_a_dash(fixture_db, args):
     assert ("--json" in args) == result.stdout.startswith("{")
 
 
+@pytest.mark.subprocess
 def test_real_options_stay_options(fixture_db):
     assert "usage: briefer search" in briefer("search", "-h").stdout
     limited = briefer("search", "r", "--limit", "1", "--json", "--db", str(fixture_db))
@@ -110,6 +115,7 @@ def test_real_options_stay_options(fixture_db):
     assert typo.returncode == 2 and "unrecognized arguments: --jsno" in typo.stderr
 
 
+@pytest.mark.subprocess
 def test_help_documents_the_double_dash():
     assert "briefer search -- " in briefer("search", "--help").stdout
 

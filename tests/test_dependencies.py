@@ -5,6 +5,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 from packaging.version import Version
 
@@ -49,6 +50,7 @@ print("survived", sys.getrefcount(None) > 0)
 """
 
 
+@pytest.mark.subprocess
 def test_hundred_thousand_void_qt_calls_exit_cleanly():
     result = subprocess.run(
         [sys.executable, "-c", VOID_CALLS], capture_output=True, text=True, timeout=300
@@ -67,6 +69,7 @@ print(pyqtgraph.Qt.QT_LIB)
 """
 
 
+@pytest.mark.subprocess
 def test_pyqtgraph_binds_to_pyside6_even_when_told_otherwise():
     env = {"PYQTGRAPH_QT_LIB": "PyQt6", "QT_QPA_PLATFORM": "offscreen", "PATH": ""}
     import os

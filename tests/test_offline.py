@@ -10,6 +10,10 @@ import json
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.subprocess  # every test here runs a child process
+
 NETWORK_MODULES = (
     "urllib.request",
     "http.client",

@@ -38,14 +38,14 @@ def timeline_drawing(marks: Sequence[TimelineMark], width: float) -> Drawing:
     axis_y, launch_y, event_y = 14.0, 44.0, 28.0
     drawing.add(Line(left, axis_y, right, axis_y, strokeColor=INK, strokeWidth=0.6))
     step = max(1, round((last - first) / 10))
-    for year in range(first, last + 1, step):
-        x = x_of(year)
+    for tick in range(first, last + 1, step):
+        x = x_of(tick)
         drawing.add(Line(x, axis_y - 2, x, axis_y + 2, strokeColor=INK, strokeWidth=0.6))
         drawing.add(
             String(
                 x,
                 3,
-                str(year),
+                str(tick),
                 fontName=fonts.BODY,
                 fontSize=7.5,
                 fillColor=INK,

@@ -6,6 +6,7 @@ the analyst edits it in the compose dialog or passes their own text on the comma
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -13,15 +14,14 @@ from datetime import UTC, datetime
 from briefer.domain.briefing import DEFAULT_BANNER, Briefing, Cited, ComparisonTable, TimelineMark
 from briefer.domain.records import LaunchAttempt, Provision
 from briefer.domain.vocabulary import Category, EntityKind, SubjectKind
+from briefer.services import briefing_templates as wording
 from briefer.services.comparison import MAX_SUBJECTS, ComparisonService
 from briefer.services.launches import LaunchService
 from briefer.services.sanctions import SanctionsService
 from briefer.store.errors import StoreError
 from briefer.store.reference import ReferenceStore
 
-LAUNCH_TOPICS = ("ballistic_missile_launches", "technical_cooperation", "training", "transfers")
-TABLE_ATTRIBUTES = ("height_m", "liftoff_mass_t", "payload_leo_kg", "launches", "success_rate_pct")
-CONTEXT_CATEGORIES = {Category.DIPLOMACY, Category.MILITARY_COOPERATION, Category.SANCTIONS}
+LOG = logging.getLogger("briefer")
 
 
 class BriefingError(StoreError):
@@ -70,16 +70,17 @@ class BriefingComposer:
             "sanctions": self._sanctions_brief,
         }
         if request.template not in builders:
-            raise BriefingError(
-                f"unknown template '{request.template}' (overview, launch, comparison, sanctions)"
-            )
+            choices = ", ".join(wording.TEMPLATES)
+            raise BriefingError(f"unknown template '{request.template}' ({choices})")
         if request.subject_ids:
             request = replace(request, subject_ids=tuple(dict.fromkeys(request.subject_ids)))
             if len(request.subject_ids) > MAX_SUBJECTS:
                 raise BriefingError(f"at most {MAX_SUBJECTS} systems fit one comparison")
             self._kind_of(request.subject_ids)  # unknown or mixed ids fail before any work
+        self._selected_or(request, ())  # so do unknown provision ids
         briefing = builders[request.template](request)
         info = self._store.dataset_info()
+        day, zone, generated = _dated(request.date, self._clock())
         return replace(
             briefing,
             notes=request.notes,
@@ -87,7 +88,9 @@ class BriefingComposer:
             dataset_version=info.dataset_version,
             as_of=info.as_of,
             coverage_through=info.coverage_through,
-            **_dated(request.date, self._clock()),
+            date=day,
+            date_zone=zone,
+            generated_utc=generated,
         )
 
     # shared pieces ----------------------------------------------------------------------
@@ -118,7 +121,7 @@ class BriefingComposer:
         marks += [
             TimelineMark(event.date_utc, event.title, event.category, "none")
             for event in self._store.timeline_events()
-            if event.category in CONTEXT_CATEGORIES
+            if event.category in wording.CONTEXT_CATEGORIES
             and since <= event.date_utc <= until
             and not event.id.startswith("unsc-res-")
             and event.date_precision == "day"
@@ -129,15 +132,7 @@ class BriefingComposer:
         matrix = self._comparison.matrix(kind, subject_ids)
         rows = []
         wanted = (
-            TABLE_ATTRIBUTES
-            if kind == SubjectKind.LAUNCH_VEHICLE
-            else (
-                "mass_kg",
-                "perigee_km",
-                "resolution_claimed_m",
-                "resolution_assessed_m",
-                "launch_date",
-            )
+            wording.VEHICLE_TABLE if kind == SubjectKind.LAUNCH_VEHICLE else wording.SATELLITE_TABLE
         )
         sources: list[str] = []
         for row in matrix.rows:
@@ -155,18 +150,20 @@ class BriefingComposer:
         every = [*relevant, *rest]
         return [(p.id, f"{p.resolution_symbol} {p.paragraph}: {p.summary}") for p in every]
 
-    def _provision_fields(
-        self, provisions: Sequence[Provision]
-    ) -> dict[str, tuple[Cited, ...] | tuple[str, ...]]:
+    @staticmethod
+    def _with_provisions(briefing: Briefing, provisions: Sequence[Provision]) -> Briefing:
         lines = tuple(
             Cited(f"{p.resolution_symbol} {p.paragraph} ({_status(p)}): {p.summary}", p.sources)
             for p in provisions
         )
-        return {"provisions": lines, "provision_ids": tuple(p.id for p in provisions)}
+        return replace(
+            briefing, provisions=lines, provision_ids=tuple(p.id for p in provisions)
+        )
 
     def _launch_provisions(self) -> list[Provision]:
-        provisions = [p for p in self._sanctions.provisions() if set(p.topics) & set(LAUNCH_TOPICS)]
-        order = {topic: i for i, topic in enumerate(LAUNCH_TOPICS)}
+        topics = wording.LAUNCH_TOPICS
+        provisions = [p for p in self._sanctions.provisions() if set(p.topics) & set(topics)]
+        order = {topic: i for i, topic in enumerate(topics)}
         return sorted(
             provisions,
             key=lambda p: (
@@ -181,39 +178,32 @@ class BriefingComposer:
         attempts = self._launches.attempts()
         tally = self._launches.tally(attempts)
         latest = attempts[-1]
-        bluf = (
-            f"The DPRK has made {tally.attempts} satellite launch attempts since 1998; "
-            f"{tally.reached_orbit} reached orbit. The latest, on {latest.date_utc} "
-            f"({latest.vehicle}), was a {latest.outcome}. Russia and the DPRK signed a "
-            "comprehensive strategic partnership in June 2024, and the UN panel that monitored "
-            "sanctions lapsed in April 2024."
+        bluf = wording.OVERVIEW_BLUF.format(
+            attempts=tally.attempts,
+            reached_orbit=tally.reached_orbit,
+            latest_date=latest.date_utc,
+            latest_vehicle=latest.vehicle,
+            latest_outcome=latest.outcome,
+        )
+        tally_line = wording.OVERVIEW_TALLY.format(
+            tally=tally.sentence, claimed_success=tally.claimed_success
         )
         judgments = [
-            Cited(
-                f"{tally.sentence}; DPRK media claimed success {tally.claimed_success} times.",
-                _sources_of(attempts),
-            ),
+            Cited(tally_line, _sources_of(attempts)),
             *self._latest_launch_lines(attempts),
-            *self._event_lines(
-                (
-                    "evt-2023-09-13-vostochny-summit",
-                    "evt-2024-06-19-putin-pyongyang-treaty",
-                    "evt-2024-03-28-russia-veto-panel-of-experts",
-                )
-            ),
+            *self._event_lines(wording.OVERVIEW_EVENTS),
         ]
         kind = SubjectKind.LAUNCH_VEHICLE
         subjects = request.subject_ids or tuple(self._comparison.default_selection(kind))
-        briefing = self._base(
-            request, "DPRK satellite launches and Russian help: situation overview", bluf
-        )
-        return replace(
+        briefing = self._base(request, wording.OVERVIEW_TITLE, bluf)
+        briefing = replace(
             briefing,
             judgments=tuple(judgments),
             timeline=self._timeline(),
             comparison=self._table(kind, subjects),
-            **self._provision_fields(self._selected_or(request, self._launch_provisions())),
         )
+        chosen = self._selected_or(request, self._launch_provisions())
+        return self._with_provisions(briefing, chosen)
 
     def _launch(self, request: BriefingRequest) -> Briefing:
         launch = (
@@ -226,8 +216,13 @@ class BriefingComposer:
         claims = self._store.claims(EntityKind.LAUNCH_ATTEMPT, launch.id)
         judgments = [
             Cited(
-                f"{c.claimant} ({c.claim_date}): {c.claimed_value}. "
-                f"{'Adopted' if c.adopted else 'Not adopted'}: {c.rationale}",
+                wording.CLAIM_LINE.format(
+                    claimant=c.claimant,
+                    date=c.claim_date,
+                    value=c.claimed_value,
+                    verdict="Adopted" if c.adopted else "Not adopted",
+                    rationale=c.rationale,
+                ),
                 c.sources,
             )
             for c in claims
@@ -245,19 +240,19 @@ class BriefingComposer:
                 ]
             )
         )
-        briefing = self._base(
-            request,
-            f"Launch brief: {launch.vehicle} / {launch.payload or 'payload unknown'}, "
-            f"{launch.date_utc}",
-            _launch_bluf(launch),
+        title = wording.LAUNCH_TITLE.format(
+            vehicle=launch.vehicle,
+            payload=launch.payload or "payload unknown",
+            date=launch.date_utc,
         )
-        return replace(
+        briefing = self._base(request, title, _launch_bluf(launch))
+        briefing = replace(
             briefing,
             judgments=(Cited(launch.summary, launch.sources), *judgments),
             timeline=self._timeline(f"{year - 3}", f"{year + 2}"),
             comparison=self._table(SubjectKind.LAUNCH_VEHICLE, [s for s in subjects if s][:5]),
-            **self._provision_fields(self._selected_or(request, provisions)),
         )
+        return self._with_provisions(briefing, self._selected_or(request, provisions))
 
     def _comparison_brief(self, request: BriefingRequest) -> Briefing:
         kind = self._kind_of(request.subject_ids)
@@ -265,19 +260,13 @@ class BriefingComposer:
         matrix = self._comparison.matrix(kind, subjects)
         judgments = []
         for row in matrix.rows:
-            if row.best and row.attribute in {
-                "payload_leo_kg",
-                "success_rate_pct",
-                "resolution_claimed_m",
-            }:
+            if row.best and row.attribute in wording.COMPARISON_BEST_OF:
                 best = matrix.subjects[row.best[0]]
                 cell = row.cells[row.best[0]]
-                judgments.append(
-                    Cited(
-                        f"Best {row.label.lower()}: {best.name}, {cell.display(with_unit=True)}.",
-                        cell.sources,
-                    )
+                line = wording.COMPARISON_BEST.format(
+                    label=row.label.lower(), name=best.name, value=cell.display(with_unit=True)
                 )
+                judgments.append(Cited(line, cell.sources))
         launches = matrix.row("launches") if kind == SubjectKind.LAUNCH_VEHICLE else None
         if launches is not None:
             parts = [
@@ -287,48 +276,34 @@ class BriefingComposer:
             judgments.insert(
                 0,
                 Cited(
-                    "Launches to date: " + "; ".join(parts) + ".",
+                    wording.COMPARISON_LAUNCHES.format(parts="; ".join(parts)),
                     tuple(s for c in launches.cells for s in c.sources),
                 ),
             )
         names = ", ".join(s.name for s in matrix.subjects)
-        bluf = (
-            f"Side by side: {names}. Figures are public estimates with their sources; "
-            "'unknown' means no public figure was found."
-        )
-        briefing = self._base(request, f"Capability comparison: {names}", bluf)
-        return replace(
+        bluf = wording.COMPARISON_BLUF.format(names=names)
+        briefing = self._base(request, wording.COMPARISON_TITLE.format(names=names), bluf)
+        briefing = replace(
             briefing,
             judgments=tuple(judgments),
             comparison=self._table(kind, subjects),
             timeline=self._timeline("2012"),
-            **self._provision_fields(self._selected_or(request, self._launch_provisions()[:4])),
         )
+        chosen = self._selected_or(request, self._launch_provisions()[:4])
+        return self._with_provisions(briefing, chosen)
 
     def _sanctions_brief(self, request: BriefingRequest) -> Briefing:
         provisions = self._selected_or(request, self._launch_provisions())
         in_force = sum(1 for p in provisions if p.status == "in_force")
-        bluf = (
-            f"{in_force} of the {len(provisions)} provisions selected are in force. Together "
-            "they bar any DPRK launch using ballistic-missile technology, satellite launches "
-            "included, and bar other states from transferring related items or technology or "
-            "training DPRK nationals in related fields. The UN Panel of Experts that reported "
-            "breaches lapsed on 30 April 2024 after Russia's veto."
-        )
-        judgments = self._event_lines(
-            (
-                "evt-2024-03-28-russia-veto-panel-of-experts",
-                "evt-2024-04-30-panel-of-experts-expires",
-                "evt-2024-10-16-msmt-launch",
-            )
-        )
-        briefing = self._base(request, "UN sanctions that bear on DPRK satellite launches", bluf)
-        return replace(
+        bluf = wording.SANCTIONS_BLUF.format(in_force=in_force, selected=len(provisions))
+        judgments = self._event_lines(wording.SANCTIONS_EVENTS)
+        briefing = self._base(request, wording.SANCTIONS_TITLE, bluf)
+        briefing = replace(
             briefing,
             judgments=tuple(judgments),
             timeline=self._timeline("2006"),
-            **self._provision_fields(provisions),
         )
+        return self._with_provisions(briefing, provisions)
 
     # helpers ----------------------------------------------------------------------------
     def _selected_or(
@@ -360,22 +335,29 @@ class BriefingComposer:
         return [Cited(_launch_bluf(latest), latest.sources)]
 
     def _event_lines(self, ids: Sequence[str]) -> list[Cited]:
+        """A line per event; an id this dataset lacks is logged, never dropped unnoticed."""
         events = {e.id: e for e in self._store.timeline_events()}
+        missing = [i for i in ids if i not in events]
+        if missing:
+            LOG.warning("briefing leaves out events missing from this dataset: %s", missing)
         return [
-            Cited(f"{events[i].date_utc}: {events[i].summary}", events[i].sources)
+            Cited(
+                wording.EVENT_LINE.format(date=events[i].date_utc, summary=events[i].summary),
+                events[i].sources,
+            )
             for i in ids
             if i in events
         ]
 
 
-def _dated(day: str, now: datetime) -> dict[str, str]:
-    """The date line's date and the footer's UTC time; when the two days may differ, the date
-    line names its zone, so the page never shows two different "today"s unexplained."""
+def _dated(day: str, now: datetime) -> tuple[str, str, str]:
+    """The date line's date and zone, and the footer's UTC time. When the two days may differ,
+    the date line names its zone, so the page never shows two different "today"s unexplained."""
     now = now if now.tzinfo else now.astimezone()
     utc = now.astimezone(UTC)
     day = day or now.date().isoformat()
     zone = "" if day == utc.date().isoformat() else _zone_name(now)
-    return {"date": day, "date_zone": zone, "generated_utc": utc.strftime("%Y-%m-%d %H:%M UTC")}
+    return day, zone, utc.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _zone_name(moment: datetime) -> str:
@@ -399,11 +381,14 @@ def _launch_bluf(launch: LaunchAttempt) -> str:
     claim = (
         ""
         if launch.claimed_outcome in (launch.outcome, "none")
-        else (f" DPRK media claimed {launch.claimed_outcome}.")
+        else wording.LAUNCH_CLAIM.format(claimed=launch.claimed_outcome)
     )
-    orbit = "reached orbit" if launch.reached_orbit else "did not reach orbit"
-    return (
-        f"On {launch.date_utc} the DPRK launched {launch.payload or 'a satellite'} on "
-        f"{launch.vehicle} from {launch.site}; independent assessment: {launch.outcome}, it "
-        f"{orbit}.{claim}"
+    return wording.LAUNCH_BLUF.format(
+        date=launch.date_utc,
+        payload=launch.payload or "a satellite",
+        vehicle=launch.vehicle,
+        site=launch.site,
+        outcome=launch.outcome,
+        orbit="reached orbit" if launch.reached_orbit else "did not reach orbit",
+        claim=claim,
     )

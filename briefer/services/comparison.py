@@ -16,7 +16,7 @@ from briefer.domain.records import Spec, Subject
 from briefer.domain.vocabulary import SATELLITE_ORBIT, VEHICLE_SIZE_AND_LIFT, SubjectKind
 from briefer.services import formatting
 from briefer.services.attributes import attribute_label
-from briefer.services.launches import LaunchService
+from briefer.services.launches import LaunchService, VehicleRecord
 from briefer.store.reference import ReferenceStore
 
 MIN_SUBJECTS, MAX_SUBJECTS = 2, 6
@@ -248,7 +248,12 @@ class ComparisonService:
         )
 
     def _cell(
-        self, attribute: str, subject: Subject, specs: dict[str, Spec], records: dict, as_of: date
+        self,
+        attribute: str,
+        subject: Subject,
+        specs: dict[str, Spec],
+        records: dict[str, VehicleRecord],
+        as_of: date,
     ) -> Cell:
         if attribute == "payload_fraction_pct":
             return payload_fraction(
@@ -305,7 +310,9 @@ def _years_since(first_flight: Spec | None, as_of: date) -> Cell:
     )
 
 
-def _flight_record(attribute: str, subject: Subject, specs: dict[str, Spec], records: dict) -> Cell:
+def _flight_record(
+    attribute: str, subject: Subject, specs: dict[str, Spec], records: dict[str, VehicleRecord]
+) -> Cell:
     record = records.get(subject.id)
     if record is not None:
         counted = {

@@ -1,4 +1,5 @@
-"""Every service the app needs, over one reference and one user database.
+"""The one factory of services: the command line builds `ReferenceServices`, the window a
+`ServiceContext` over the reference and the user database.
 
 Services are made on first use: start-up only pays for what the first window shows, and the
 comparison, sanctions and detail modules load when the analyst first reaches them.
@@ -30,15 +31,11 @@ if TYPE_CHECKING:
     from briefer.services.search import SearchService
 
 
-class ServiceContext:
-    def __init__(
-        self, reference: ReferenceStore, user: UserStore, user_notice: str | None = None
-    ) -> None:
+class ReferenceServices:
+    """The services that need only the reference database: what the command line uses."""
+
+    def __init__(self, reference: ReferenceStore) -> None:
         self.reference = reference
-        self.user = user
-        self.user_notice = user_notice
-        self.dataset: DatasetSummary = summarize(reference, with_counts=False)
-        self.settings = SettingsService(user)
 
     @cached_property
     def launches(self) -> LaunchService:
@@ -67,6 +64,28 @@ class ServiceContext:
         return BriefingComposer(self.reference, self.launches, self.comparison, self.sanctions)
 
     @cached_property
+    def detail(self) -> DetailService:
+        from briefer.services.detail import DetailService
+
+        return DetailService(self.reference)
+
+    def close(self) -> None:
+        self.reference.close()
+
+
+class ServiceContext(ReferenceServices):
+    """Every service the window needs: the reference services and the analyst's own data."""
+
+    def __init__(
+        self, reference: ReferenceStore, user: UserStore, user_notice: str | None = None
+    ) -> None:
+        super().__init__(reference)
+        self.user = user
+        self.user_notice = user_notice
+        self.dataset: DatasetSummary = summarize(reference, with_counts=False)
+        self.settings = SettingsService(user)
+
+    @cached_property
     def notes(self) -> NotesService:
         from briefer.services.notes import NotesService
 
@@ -77,12 +96,6 @@ class ServiceContext:
         from briefer.services.search import SearchService
 
         return SearchService(self.reference.search_index(), self.notes)
-
-    @cached_property
-    def detail(self) -> DetailService:
-        from briefer.services.detail import DetailService
-
-        return DetailService(self.reference)
 
     def starting_comparison(self) -> tuple[str, list[str]]:
         """The launch vehicles the Comparison tab opens on (the analyst's saved choice)."""
@@ -126,7 +139,7 @@ class ServiceContext:
         return sorted(counts, key=lambda name: (-counts[name], name))
 
     def close(self) -> None:
-        self.reference.close()
+        super().close()
         self.user.close()
 
 

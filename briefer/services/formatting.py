@@ -32,11 +32,11 @@ def spec_value(spec: Spec | None) -> str:
 def _range(spec: Spec) -> str:
     if spec.value_low is None and spec.value_high is None:
         return ""
-    if spec.value_low is None:
+    if spec.value_low is None and spec.value_high is not None:
         return f"≤ {number(spec.value_high)}"  # a one-sided range is a bound, never "?"
-    if spec.value_high is None:
+    if spec.value_high is None and spec.value_low is not None:
         return f"≥ {number(spec.value_low)}"
-    return f"{number(spec.value_low)}–{number(spec.value_high)}"
+    return f"{number(spec.value_low or 0)}–{number(spec.value_high or 0)}"
 
 
 def launch_when_utc(launch: LaunchAttempt) -> str:

@@ -53,15 +53,16 @@ def _citation_rows(kind: RecordKind, row_set: tuple[SourceRow, ...]) -> Iterator
 def _create_table(db: sqlite_utils.Database, kind: RecordKind) -> None:
     """The table sqlite-utils derives from the declaration: types, keys, NOT NULL, references."""
     columns = kind.table_columns
-    db[kind.table].create(  # type: ignore[union-attr]
+    references: list[tuple[str, str, str]] = []
+    for column in columns:
+        if column.references is not None:
+            table, key = column.references.split(".")
+            references.append((column.name, table, key))
+    db.table(kind.table).create(
         {column.name: column.sql_type for column in columns},
         pk=kind.key[0] if len(kind.key) == 1 else kind.key,
         not_null={c.name for c in columns if c.required or c.type == ColumnType.LIST},
-        foreign_keys=[
-            (column.name, *column.references.split("."))
-            for column in columns
-            if column.references is not None
-        ],
+        foreign_keys=references,
     )
 
 
@@ -78,13 +79,13 @@ def _populate(db: sqlite_utils.Database, sources: SourceSet) -> None:
     for kind in RECORD_KINDS:
         _create_table(db, kind)
     db.conn.executescript(schema.TABLES)
-    db["dataset"].insert_all(_dataset_rows(sources))
+    db.table("dataset").insert_all(_dataset_rows(sources))
     for kind in RECORD_KINDS:
         rows = sources.table(kind.file)
         if kind.loaded:
-            db[kind.table].insert_all(_table_rows(kind, rows))
+            db.table(kind.table).insert_all(_table_rows(kind, rows))
         if kind.entity is not None:
-            db["citations"].insert_all(_citation_rows(kind, rows))
+            db.table("citations").insert_all(_citation_rows(kind, rows))
     db.conn.executescript(schema.VIEWS)
     build_search_index(db.conn)
 

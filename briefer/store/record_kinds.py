@@ -13,6 +13,8 @@ tools should see it (and to the dataclass if the app reads it).
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -33,7 +35,7 @@ class Column:
     references: str | None = None  # "table.column" this column points to
 
     @property
-    def sql_type(self) -> type:
+    def sql_type(self) -> builtins.type[object]:
         return {ColumnType.REAL: float, ColumnType.INTEGER: int, ColumnType.FLAG: int}.get(
             self.type, str
         )
@@ -94,7 +96,7 @@ class RecordKind:
     def table_columns(self) -> tuple[Column, ...]:
         return tuple(column for column in self.columns if column.name != "sources")
 
-    def entity_id(self, values: dict[str, object]) -> str:
+    def entity_id(self, values: Mapping[str, object]) -> str:
         """The id a citation names: the key's values joined by ``/``."""
         return "/".join(str(values.get(part) or "") for part in self.key)
 

@@ -12,7 +12,6 @@ import sqlite3
 import types
 from collections.abc import Callable
 from dataclasses import fields
-from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 Record = TypeVar("Record")
@@ -45,10 +44,15 @@ def _converter(hint: Any) -> Convert:
     return _keep
 
 
-@cache
+_PLANS: dict[type, tuple[tuple[str, Convert], ...]] = {}
+
+
 def _plan(cls: type) -> tuple[tuple[str, Convert], ...]:
-    hints = get_type_hints(cls)
-    return tuple((field.name, _converter(hints[field.name])) for field in fields(cls))
+    """Each field's name and conversion, worked out once per record class."""
+    if cls not in _PLANS:
+        hints = get_type_hints(cls)
+        _PLANS[cls] = tuple((field.name, _converter(hints[field.name])) for field in fields(cls))
+    return _PLANS[cls]
 
 
 def to_record(cls: type[Record], row: sqlite3.Row) -> Record:

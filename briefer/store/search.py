@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefer.store.errors import DatabaseCorrupt
 from briefer.store.search_index import KEY_SEPARATOR, NAME_SEPARATOR
@@ -54,7 +55,7 @@ class IndexSearch:
         self._conn = conn
         self._path = path
 
-    def _rows(self, sql: str, params: tuple[object, ...]) -> list[tuple]:
+    def _rows(self, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as error:
@@ -138,8 +139,8 @@ class IndexSearch:
         )
         return Candidates(rows, broad)
 
-    def _details(self, docs: list[int]) -> dict[int, tuple]:
-        found: dict[int, tuple] = {}
+    def _details(self, docs: list[int]) -> dict[int, tuple[Any, ...]]:
+        found: dict[int, tuple[Any, ...]] = {}
         for start in range(0, len(docs), 500):
             chunk = docs[start : start + 500]
             rows = self._rows(

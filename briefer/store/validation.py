@@ -173,13 +173,8 @@ def _check_events(checker: Checker) -> None:
         checker.check_date(row, "date_utc", precision)
         checker.check_date(row, "end_date_utc")
         start, end = row.text("date_utc"), row.text("end_date_utc")
-        if (
-            start
-            and end
-            and _safe_date(end)
-            and _safe_date(start)
-            and _safe_date(end) < _safe_date(start)
-        ):
+        first, last = _safe_date(start or ""), _safe_date(end or "")
+        if first is not None and last is not None and last < first:
             checker.report(row, f"end_date_utc {end} is before date_utc {start}")
         for actor in row.items("actors"):
             if not _ACTOR.match(actor):

@@ -76,7 +76,7 @@ def check_sources(checker: Checker) -> None:
     _check_source_mix(checker, rows)
 
 
-def _check_source_mix(checker: Checker, rows: list[SourceRow]) -> None:
+def _check_source_mix(checker: Checker, rows: tuple[SourceRow, ...]) -> None:
     """Few copies, and a quarter of all sources from the primary record."""
     kinds = [row.text("kind") for row in rows]
     mirrors = kinds.count(SourceKind.MIRROR)

@@ -21,7 +21,7 @@ def png_bytes(image: QImage | QPixmap) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # QIODevice overload
         raise OSError("the chart could not be encoded as PNG")
     buffer.close()
     return bytes(data.data())

@@ -15,8 +15,8 @@ class LazyTab(QWidget):
         super().__init__(parent)
         self._factory = factory
         self._panel: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     @property
     def built(self) -> QWidget | None:
@@ -27,7 +27,7 @@ class LazyTab(QWidget):
     def panel(self) -> QWidget:
         if self._panel is None:
             self._panel = self._factory()
-            self.layout().addWidget(self._panel)
+            self._layout.addWidget(self._panel)
         return self._panel
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from briefer.domain.records import EntityRef
@@ -31,6 +30,11 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     """Tabs for timeline, comparison, sanctions and notes beside a detail pane."""
 
+    export_action: QAction  # the menus and toolbar (window_chrome) set these
+    restore_action: QAction
+    search_action: QAction
+    theme_actions: QActionGroup
+
     def __init__(
         self, services: ServiceContext, state: SelectionState, parent: QWidget | None = None
     ) -> None:
@@ -53,7 +57,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._column(self.read_only_bar, self.splitter))
         self.navigator = Navigator(self, self, state)
         self.search_box = SearchBox(self)
-        self.search_box.set_searcher(partial(search_records, services.search))
+        # the search service (and the notes it searches) is made on the first search
+        self.search_box.set_searcher(lambda text: search_records(services.search, text))
         self.statusBar().addPermanentWidget(dataset_label(services))
         build_menus(self)
         self.toolbar = build_toolbar(self)

@@ -132,8 +132,9 @@ def muted_ink(palette: QPalette) -> QColor:
     """Secondary text and rules: 60% text, 40% base, readable in light and dark alike."""
     text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
     base = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Base)
-    pairs = zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
-    return QColor(*(round(a * 0.6 + b * 0.4) for a, b in pairs))
+    ink = (text.red(), text.green(), text.blue())
+    paper = (base.red(), base.green(), base.blue())
+    return QColor(*(round(a * 0.6 + b * 0.4) for a, b in zip(ink, paper, strict=True)))
 
 
 def apply_theme(app: QApplication, theme: str) -> None:

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from briefer.services.data_quality import quality_report
 from briefer.store.reference import ReferenceStore
 from tests.test_cli import briefer
@@ -21,17 +23,17 @@ def test_figures_per_table_and_for_the_whole_dataset(fixture_db):
     assert sum(figures["events_per_year"].values()) >= 1
 
 
-def test_a_row_citing_only_a_mirror_is_listed_as_weak(fixture_db, tmp_path):
-    import shutil
+def test_a_row_citing_only_a_mirror_is_listed_as_weak(writable_fixture_db):
     import sqlite3
 
-    db = shutil.copy(fixture_db, tmp_path / "weak.db")
+    db = writable_fixture_db
     with sqlite3.connect(db) as conn:  # data check refuses this; an older database may hold it
         conn.execute("UPDATE source_docs SET kind = 'mirror' WHERE kind = 'analysis'")
     weak = quality_report(ReferenceStore(db)).as_dict()["tables"]["launch_attempts"]
     assert weak["resting_only_on_weak_sources"]  # the rows citing only src-a, now a mirror
 
 
+@pytest.mark.subprocess
 def test_cli_prints_the_report_as_text_and_json(fixture_db):
     text = briefer("data", "info", "--quality", "--db", str(fixture_db))
     assert text.returncode == 0, text.stderr

@@ -54,6 +54,7 @@ def test_a_failed_backup_leaves_nothing(tmp_path, monkeypatch):
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.subprocess
 def test_a_backup_on_a_full_disk_leaves_no_empty_file(tmp_path, tmpfs):
     from tests.store.conftest import fill
 

@@ -20,26 +20,24 @@ def table_dump(path):
     return dump
 
 
-def test_public_views_have_exactly_the_contract_columns(fixture_db):
-    conn = sqlite3.connect(fixture_db)
+def test_public_views_have_exactly_the_contract_columns(fixture_conn):
     for view, columns in schema.PUBLIC_VIEWS.items():
-        kind = conn.execute("SELECT type FROM sqlite_master WHERE name = ?", (view,)).fetchone()
+        kind = fixture_conn.execute("SELECT type FROM sqlite_master WHERE name = ?", (view,)).fetchone()
         assert kind == ("view",), view
-        found = tuple(row[1] for row in conn.execute(f"PRAGMA table_info({view})"))
+        found = tuple(row[1] for row in fixture_conn.execute(f"PRAGMA table_info({view})"))
         assert found == columns, view
 
 
-def test_views_join_names_and_cite_sources_in_order(fixture_db):
-    conn = sqlite3.connect(fixture_db)
-    row = conn.execute(
+def test_views_join_names_and_cite_sources_in_order(fixture_conn):
+    row = fixture_conn.execute(
         "SELECT vehicle, site, payload, sources, reached_orbit FROM launch_attempts WHERE id='l-2012'"
     ).fetchone()
     assert row == ("Rocket A", "West Site", "Sat One", '["src-a","src-b"]', 0)
-    spec = conn.execute(
+    spec = fixture_conn.execute(
         "SELECT value, value_low, value_high, sources FROM capability_specs WHERE attribute='liftoff_mass_t'"
     ).fetchone()
     assert spec == (None, 80.0, 92.0, '["src-a","src-b"]')
-    categories = dict(conn.execute("SELECT id, category FROM timeline_events"))
+    categories = dict(fixture_conn.execute("SELECT id, category FROM timeline_events"))
     assert categories == {
         "l-1998": "satellite_launch",
         "l-2012": "satellite_launch",
@@ -47,7 +45,7 @@ def test_views_join_names_and_cite_sources_in_order(fixture_db):
         "evt-poe": "period",
         "unsc-res-2087": "sanctions",
     }
-    resolution = conn.execute(
+    resolution = fixture_conn.execute(
         "SELECT date_utc, date_precision, title, actors, sources FROM timeline_events "
         "WHERE id = 'unsc-res-2087'"
     ).fetchone()
@@ -60,20 +58,18 @@ def test_views_join_names_and_cite_sources_in_order(fixture_db):
     )
 
 
-def test_dataset_info_carries_versions_and_hash(fixture_db, source_dir):
-    conn = sqlite3.connect(fixture_db)
-    info = dict(conn.execute("SELECT key, value FROM dataset_info"))
+def test_dataset_info_carries_versions_and_hash(fixture_conn, source_dir):
+    info = dict(fixture_conn.execute("SELECT key, value FROM dataset_info"))
     assert info["schema_version"] == str(schema.SCHEMA_VERSION)
     assert info["dataset_version"] == "test.1"
     assert info["as_of"] == "2025-01-31"
     assert info["content_sha256"] == content_sha256(source_dir)
 
 
-def test_foreign_keys_are_declared(fixture_db):
-    conn = sqlite3.connect(fixture_db)
-    targets = {row[2] for row in conn.execute("PRAGMA foreign_key_list(launches)")}
+def test_foreign_keys_are_declared(fixture_conn):
+    targets = {row[2] for row in fixture_conn.execute("PRAGMA foreign_key_list(launches)")}
     assert targets == {"subjects", "sites"}
-    assert {row[2] for row in conn.execute("PRAGMA foreign_key_list(citations)")} == {"source_docs"}
+    assert {row[2] for row in fixture_conn.execute("PRAGMA foreign_key_list(citations)")} == {"source_docs"}
 
 
 def _found(conn: sqlite3.Connection, match: str) -> list[tuple[str, str]]:
@@ -84,26 +80,23 @@ def _found(conn: sqlite3.Connection, match: str) -> list[tuple[str, str]]:
     ).fetchall()
 
 
-def test_search_index_holds_native_names_and_aliases(fixture_db):
-    conn = sqlite3.connect(fixture_db)
-    assert _found(conn, "Ракета") == [("launch_vehicle", "rocket-r")]
-    assert ("site", "site-w") in _found(conn, "tongchang*")
-    assert ("organisation", "org-nada") in _found(conn, "국가우주개발국")
+def test_search_index_holds_native_names_and_aliases(fixture_conn):
+    assert _found(fixture_conn, "Ракета") == [("launch_vehicle", "rocket-r")]
+    assert ("site", "site-w") in _found(fixture_conn, "tongchang*")
+    assert ("organisation", "org-nada") in _found(fixture_conn, "국가우주개발국")
 
 
-def test_titles_index_and_docs_cover_the_same_records(fixture_db):
-    conn = sqlite3.connect(fixture_db)
-    docs = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
-    assert conn.execute("SELECT count(*) FROM search_index").fetchone()[0] == docs
-    assert conn.execute("SELECT count(*) FROM search_titles").fetchone()[0] == docs
-    kinds = {row[0] for row in conn.execute("SELECT DISTINCT kind FROM search_docs")}
+def test_titles_index_and_docs_cover_the_same_records(fixture_conn):
+    docs = fixture_conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+    assert fixture_conn.execute("SELECT count(*) FROM search_index").fetchone()[0] == docs
+    assert fixture_conn.execute("SELECT count(*) FROM search_titles").fetchone()[0] == docs
+    kinds = {row[0] for row in fixture_conn.execute("SELECT DISTINCT kind FROM search_docs")}
     expected = {"launch_attempt", "launch_vehicle", "satellite", "resolution", "provision"}
     assert expected | {"event", "organisation", "site", "source"} == kinds
 
 
-def test_every_title_and_alias_is_an_exact_name(fixture_db):
-    conn = sqlite3.connect(fixture_db)
-    found = conn.execute(
+def test_every_title_and_alias_is_an_exact_name(fixture_conn):
+    found = fixture_conn.execute(
         "SELECT d.kind, d.entity_id FROM search_names n JOIN search_docs d ON d.doc = n.doc "
         "WHERE n.name = 'tongchang ri'"
     ).fetchall()
@@ -143,9 +136,6 @@ def test_failed_rebuild_keeps_previous_database(source_dir, tmp_path):
     assert output.read_bytes() == before
 
 
-def test_sources_say_what_kind_of_source_they_are(fixture_db):
-    import sqlite3
-
-    conn = sqlite3.connect(fixture_db)
-    kinds = dict(conn.execute("SELECT id, kind FROM sources ORDER BY id"))
+def test_sources_say_what_kind_of_source_they_are(fixture_conn):
+    kinds = dict(fixture_conn.execute("SELECT id, kind FROM sources ORDER BY id"))
     assert kinds == {"src-a": "analysis", "src-b": "official", "src-c": "official"}

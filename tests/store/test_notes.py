@@ -127,6 +127,7 @@ while True:
 """
 
 
+@pytest.mark.subprocess
 def test_acknowledged_saves_survive_sigkill(path):
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True

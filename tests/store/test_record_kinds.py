@@ -2,7 +2,6 @@
 
 import csv
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -17,10 +16,9 @@ def test_each_shipped_csv_header_is_its_declaration(kind):
     assert header == kind.column_names
 
 
-def test_each_table_is_derived_from_its_declaration(fixture_db: Path):
-    conn = sqlite3.connect(fixture_db)
+def test_each_table_is_derived_from_its_declaration(fixture_conn: sqlite3.Connection):
     for kind in RECORD_KINDS:
-        info = conn.execute(f"PRAGMA table_info([{kind.table}])").fetchall()
+        info = fixture_conn.execute(f"PRAGMA table_info([{kind.table}])").fetchall()
         found = {row[1]: (row[2], bool(row[3])) for row in info}
         expected = {
             column.name: (
@@ -32,8 +30,7 @@ def test_each_table_is_derived_from_its_declaration(fixture_db: Path):
         assert found == expected, kind.table
 
 
-def test_references_are_declared_foreign_keys(fixture_db: Path):
-    conn = sqlite3.connect(fixture_db)
+def test_references_are_declared_foreign_keys(fixture_conn: sqlite3.Connection):
     for kind in RECORD_KINDS:
         declared = {
             (column.name, column.references)
@@ -42,7 +39,7 @@ def test_references_are_declared_foreign_keys(fixture_db: Path):
         }
         found = {
             (row[3], f"{row[2]}.{row[4]}")
-            for row in conn.execute(f"PRAGMA foreign_key_list([{kind.table}])")
+            for row in fixture_conn.execute(f"PRAGMA foreign_key_list([{kind.table}])")
         }
         assert found == declared, kind.table
 

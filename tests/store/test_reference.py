@@ -59,13 +59,13 @@ def test_foreign_sqlite_database(tmp_path):
         ReferenceStore(path)
 
 
-def test_wrong_schema_version(fixture_db, tmp_path):
-    conn = sqlite3.connect(fixture_db)
+def test_wrong_schema_version(writable_fixture_db):
+    conn = sqlite3.connect(writable_fixture_db)
     conn.execute("UPDATE dataset SET value = '99' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
     with pytest.raises(SchemaMismatch, match=f"schema 99, expected {SCHEMA_VERSION}"):
-        ReferenceStore(fixture_db)
+        ReferenceStore(writable_fixture_db)
 
 
 def _search(store):
@@ -78,10 +78,10 @@ def _search(store):
     ("table", "read"),
     [("launches", ReferenceStore.launch_attempts), ("search_index", _search)],
 )
-def test_damage_met_after_opening_is_a_store_error(fixture_db, table, read):
+def test_damage_met_after_opening_is_a_store_error(writable_fixture_db, table, read):
     from tests.damage import corrupt_table
 
-    store = ReferenceStore(fixture_db)
-    corrupt_table(fixture_db, table)
+    store = ReferenceStore(writable_fixture_db)
+    corrupt_table(writable_fixture_db, table)
     with pytest.raises(DatabaseCorrupt, match="damaged or not a Briefer database"):
         read(store)

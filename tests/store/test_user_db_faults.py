@@ -23,6 +23,7 @@ def _not_set_aside(folder):
     return not [p for p in folder.iterdir() if ".damaged-" in p.name]
 
 
+@pytest.mark.subprocess
 def test_a_full_disk_at_start_up_leaves_a_healthy_database_alone(tmpfs):
     folder = tmpfs(256)
     path = folder / "user.db"
@@ -164,23 +165,27 @@ def test_a_damaged_file_that_cannot_be_moved_opens_no_notes_with_the_reason(tmp_
     assert "could not be set aside" in opened.notice and "read-only" in opened.notice
 
 
-def _start_at(path, start):
-    import time
+_RELEASE = None  # in each worker process: the barrier that releases all of them at once
 
-    while time.time() < start:
-        pass
+
+def _share_release(barrier):
+    global _RELEASE
+    _RELEASE = barrier
+
+
+def _open_when_released(path):
+    _RELEASE.wait(timeout=60)  # every worker holds one task here until all six do
     store = UserStore(path)
     NoteStore(store.connection).save(Draft("event", "e", "x", (), None))
     return store.version
 
 
+@pytest.mark.subprocess
 def test_processes_released_together_on_a_new_file_all_open_it_writable(tmp_path):
-    import time
-
     context = multiprocessing.get_context("spawn")
-    with context.Pool(6) as pool:
+    release = context.Barrier(6)
+    with context.Pool(6, initializer=_share_release, initargs=(release,)) as pool:
         for attempt in range(5):
             path = tmp_path / f"released{attempt}.db"
-            start = time.time() + 1.0
-            versions = pool.starmap(_start_at, [(path, start)] * 6)
+            versions = pool.map(_open_when_released, [path] * 6, chunksize=1)
             assert versions == [USER_SCHEMA_VERSION] * 6

@@ -3,6 +3,7 @@ import subprocess
 import sys
 from argparse import Namespace
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -36,8 +37,8 @@ def test_selecting_a_row_fills_the_detail_pane_with_sources(qtbot, window):
     assert "Agency report <b>&amp;" in text  # data text is shown literally, never as markup
 
 
-def test_selection_is_shared_across_panels(qtbot, window):
-    window.state.select(EntityRef("launch_attempt", "l-2016"))
+def test_selection_is_shared_across_panels(qtbot, window, state):
+    state.select(EntityRef("launch_attempt", "l-2016"))
     assert window.panel("timeline").table.selectionModel().hasSelection()
     window.show_panel("comparison")
     column = next(c for c in range(2) if window.panel("comparison").matrix.subjects[c].id == "rocket-r")
@@ -47,7 +48,7 @@ def test_selection_is_shared_across_panels(qtbot, window):
         Qt.MouseButton.LeftButton,
         pos=table.visualRect(table.model().index(0, column)).center(),
     )
-    assert window.state.current == EntityRef("subject", "rocket-r")
+    assert state.current == EntityRef("subject", "rocket-r")
     assert not window.panel("timeline").table.selectionModel().hasSelection()
     assert "Raketa" in window.detail.text and "Ракета" in window.detail.text
 
@@ -73,7 +74,7 @@ def test_the_view_menu_lists_every_registered_panel_with_its_shortcut(window):
     assert len(set(shortcuts.values()) - {""}) == len(PANELS) + 1  # no key used twice
 
 
-def test_a_record_opens_in_the_panel_registered_for_its_kind(window):
+def test_a_record_opens_in_the_panel_registered_for_its_kind(window, state):
     window.open_record(EntityRef("provision", "res2087-op2"))
     assert window.current_panel_name() == "sanctions"
     window.open_record(EntityRef("subject", "rocket-r"))
@@ -82,7 +83,7 @@ def test_a_record_opens_in_the_panel_registered_for_its_kind(window):
     assert window.current_panel_name() == "timeline"
     window.open_record(EntityRef("site", "site-w"))  # no panel of its own: the tab stays
     assert window.current_panel_name() == "timeline"
-    assert window.state.current == EntityRef("site", "site-w")
+    assert state.current == EntityRef("site", "site-w")
 
 
 def test_window_geometry_is_remembered(qtbot, services):
@@ -134,6 +135,7 @@ def test_corrupt_database_shows_a_dialog_not_a_traceback(qapp, tmp_path, monkeyp
     assert "damaged" in capsys.readouterr().err
 
 
+@pytest.mark.subprocess
 def test_smoke_test_paints_and_exits(fixture_db, tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "briefer", "--smoke-test", "--db", str(fixture_db)],
@@ -145,6 +147,7 @@ def test_smoke_test_paints_and_exits(fixture_db, tmp_path):
     assert re.search(r"main window painted \d+\.\d{3} s after process start", result.stdout)
 
 
+@pytest.mark.subprocess
 def test_start_up_stays_lean(fixture_db):
     code = (
         "import sys; from briefer.__main__ import main; "
@@ -181,7 +184,13 @@ def test_start_up_backs_up_the_user_database(qtbot, fixture_db, private_user_dir
 
     services = open_services(fixture_db, private_user_dir / "user.db")
     app = QApplication.instance()
-    QTimer.singleShot(50, app.quit)
-    _run_window(app, services, smoke_test=False)
+    # The window is deleted after the loop ends; closing the last window would post a Quit
+    # that, handled outside any loop, makes every later event loop in the session return at once.
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        QTimer.singleShot(50, app.quit)
+        _run_window(app, services, smoke_test=False)
+    finally:
+        app.setQuitOnLastWindowClosed(True)
     assert len(list((private_user_dir / "backups").glob("user-*.db"))) == 1
     services.close()

@@ -17,30 +17,30 @@ def visit_three(window):
     assert window.state.current == SITE
 
 
-def test_back_and_forward_restore_the_record_and_its_panel(qtbot, window):
+def test_back_and_forward_restore_the_record_and_its_panel(qtbot, window, state):
     visit_three(window)
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert window.state.current == PROVISION
+    assert state.current == PROVISION
     assert window.tabs.currentWidget() is window.tabs.tab("sanctions")
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert window.state.current == LAUNCH
+    assert state.current == LAUNCH
     assert window.tabs.currentWidget() is window.panel("timeline")
     assert not window.navigator.back_action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-    assert window.state.current == PROVISION
+    assert state.current == PROVISION
     assert window.navigator.forward_action.isEnabled()
 
 
-def test_following_a_detail_link_is_a_visit(qtbot, window):
+def test_following_a_detail_link_is_a_visit(qtbot, window, state):
     window.open_record(LAUNCH)
     window.detail.link_activated.emit(SITE)
-    assert window.state.current == SITE
+    assert state.current == SITE
     window.navigator.go_back()
-    assert window.state.current == LAUNCH
+    assert state.current == LAUNCH
 
 
-def test_mouse_back_and_forward_buttons(qtbot, window):
+def test_mouse_back_and_forward_buttons(qtbot, window, state):
     visit_three(window)
     target = window.detail.browser.viewport()
     for button, expected in (
@@ -56,19 +56,19 @@ def test_mouse_back_and_forward_buttons(qtbot, window):
             Qt.KeyboardModifier.NoModifier,
         )
         QApplication.sendEvent(target, event)
-        assert window.state.current == expected
+        assert state.current == expected
 
 
-def test_going_back_does_not_add_a_visit(window):
+def test_going_back_does_not_add_a_visit(window, state):
     visit_three(window)
     window.navigator.go_back()
     window.navigator.go_back()
     window.navigator.go_forward()
     window.navigator.go_forward()
-    assert window.state.current == SITE and not window.navigator.forward_action.isEnabled()
+    assert state.current == SITE and not window.navigator.forward_action.isEnabled()
 
 
-def test_going_back_to_a_system_leaves_the_comparison_as_it_was(window):
+def test_going_back_to_a_system_leaves_the_comparison_as_it_was(window, state):
     system = EntityRef("subject", "rocket-r")
     window.open_record(system)
     assert "rocket-r" in window.panel("comparison").selection()[1]
@@ -77,5 +77,5 @@ def test_going_back_to_a_system_leaves_the_comparison_as_it_was(window):
         [i for i in window.panel("comparison").selection()[1] if i != "rocket-r"]
     )
     window.navigator.go_back()
-    assert window.state.current == system
+    assert state.current == system
     assert "rocket-r" not in window.panel("comparison").selection()[1]

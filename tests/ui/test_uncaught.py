@@ -30,6 +30,12 @@ def hook(monkeypatch):
     return uncaught.install(interactive=True)
 
 
+@pytest.fixture
+def fixture_db(writable_fixture_db):
+    """These tests damage the reference database: the window opens this test's own copy."""
+    return writable_fixture_db
+
+
 def test_damage_met_while_browsing_is_a_dialog(qtbot, window, fixture_db, dialogs, hook, capsys):
     corrupt_table(fixture_db, "launches")
     table = window.panel("timeline").table
@@ -91,6 +97,7 @@ def test_damage_met_building_the_window_is_the_fatal_dialog_and_exit_2(
     assert "damaged or not a Briefer database" in dialogs[0][1]
 
 
+@pytest.mark.subprocess
 def test_smoke_test_on_a_database_damaged_inside_exits_2_in_one_line(fixture_db):
     corrupt_table(fixture_db, "launches")
     result = subprocess.run(

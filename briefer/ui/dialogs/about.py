@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-import pyqtgraph
 import PySide6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -36,6 +35,8 @@ DATA_TERMS = (
 
 
 def about_html(summary: DatasetSummary, publishers: list[str]) -> str:
+    import pyqtgraph  # here, not at the top: importing this module must not load pyqtgraph
+
     info = summary.info
     licence_rows = "".join(f"<li>{escape(n)}: {escape(lic)}</li>" for n, lic in LICENCES)
     return (

@@ -46,6 +46,8 @@ from briefer.ui.signals import signals_blocked
 from briefer.ui.tasks import TaskRunner
 
 PREVIEW_DELAY_MS = 350
+PREVIEW_TASK = "preview"  # the runner's key: a newer preview supersedes an older one
+RENDERING, UP_TO_DATE = "Rendering preview…", "Preview up to date"
 
 
 class EstimativeHighlighter(QSyntaxHighlighter):
@@ -64,15 +66,23 @@ class EstimativeHighlighter(QSyntaxHighlighter):
 
 
 def render_preview(pdf: bytes, width: int) -> QImage:
-    """The first page of ``pdf`` as an image ``width`` pixels wide (pdfium; no Qt Add-ons)."""
+    """The first page of ``pdf`` as an image ``width`` pixels wide (pdfium; no Qt Add-ons).
+
+    Runs in the task pool, off the UI thread: a QImage (unlike a QPixmap) may be made there,
+    and the pool's single thread keeps pdfium, which is not thread-safe, to one call at a time.
+    """
     import pypdfium2
 
-    page = pypdfium2.PdfDocument(pdf)[0]
-    bitmap = page.render(scale=width / page.get_width())
-    image = QImage(
-        bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_BGR888
-    )
-    return image.copy()  # detach from pdfium's buffer
+    document = pypdfium2.PdfDocument(pdf)
+    try:  # closed here, on this thread, not by the garbage collector on another
+        page = document[0]
+        bitmap = page.render(scale=width / page.get_width())
+        image = QImage(
+            bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_BGR888
+        )
+        return image.copy()  # detach from pdfium's buffer
+    finally:
+        document.close()
 
 
 class ComposeDialog(QDialog):
@@ -310,6 +320,7 @@ class ComposeDialog(QDialog):
 
     def schedule(self, *_args: object) -> None:
         self._show_findings()
+        self.status.setText(RENDERING)  # the preview is behind the text until the next render
         self.timer.start()
 
     def _show_findings(self) -> None:
@@ -322,21 +333,28 @@ class ComposeDialog(QDialog):
         )
 
     def refresh_preview(self) -> None:
+        """Render the page and its image off the UI thread; this request supersedes any
+        earlier one still pending, whose result is then dropped."""
         from briefer.briefing.render import render
 
-        briefing = self.briefing()
+        briefing = self.briefing()  # composed here: the databases belong to the UI thread
         width = max(self.preview.width(), 480)
-        self.status.setText("Rendering preview…")
-        self.runner.run(
-            lambda: (render(briefing), width),
-            self._on_rendered,
-            lambda error: self.status.setText(f"Preview failed: {error}"),
-        )
+        self.status.setText(RENDERING)
 
-    def _on_rendered(self, result: tuple[bytes, int]) -> None:
-        self.last_pdf, width = result
-        self.preview.setPixmap(QPixmap.fromImage(render_preview(self.last_pdf, width)))
-        self.status.setText("Preview up to date")
+        def page() -> tuple[bytes, QImage]:
+            pdf = render(briefing)
+            return pdf, render_preview(pdf, width)
+
+        self.runner.run(page, self._on_rendered, self._on_preview_failed, key=PREVIEW_TASK)
+
+    def _on_rendered(self, result: tuple[bytes, QImage]) -> None:
+        self.last_pdf, image = result
+        self.preview.setPixmap(QPixmap.fromImage(image))
+        if not self.timer.isActive():  # else an edit since this request is still to render
+            self.status.setText(UP_TO_DATE)
+
+    def _on_preview_failed(self, error: Exception) -> None:
+        self.status.setText(f"Preview failed: {error}")
 
     # export -----------------------------------------------------------------------------
     def export_to(self, path: Path) -> None:
@@ -345,9 +363,11 @@ class ComposeDialog(QDialog):
 
         briefing = self.briefing()
         self.status.setText(f"Writing {path}…")
-        self.runner.run(
-            lambda: write_pdf(briefing, path), self._on_exported, self._on_export_failed
-        )
+
+        def export_pdf() -> Path:
+            return write_pdf(briefing, path)
+
+        self.runner.run(export_pdf, self._on_exported, self._on_export_failed)
 
     def _on_exported(self, path: Path) -> None:
         self.exported = path

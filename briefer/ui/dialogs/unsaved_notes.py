@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
 from briefer.ui.panels.note_editor import NoteEditor
 
@@ -49,7 +49,7 @@ def ask_unsaved(parent: QWidget, status: str) -> str:
         f"{status}\n\nRetry now, copy the text to paste it elsewhere (the window stays "
         "open), or discard it?"
     )
-    buttons = {
+    buttons: dict[QAbstractButton, str] = {
         box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole): "retry",
         box.addButton("Copy text", QMessageBox.ButtonRole.ActionRole): "copy",
         box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole): "discard",

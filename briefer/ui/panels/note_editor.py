@@ -93,7 +93,7 @@ class NoteEditor(QWidget):
             widget.installEventFilter(self)
         self._set_enabled(False)
 
-    def _timer(self, interval: int, slot: Callable[[], None], single: bool = True) -> QTimer:
+    def _timer(self, interval: int, slot: Callable[[], object], single: bool = True) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(single)
         timer.setInterval(interval)

@@ -7,7 +7,7 @@ window, so typing never loses focus and a screenshot of the window shows them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -70,7 +70,7 @@ class SearchBox(QLineEdit):
             view = SearchResultsView(self._overlay_parent)
             view.hide()
             view.hit_activated.connect(self._on_hit_activated)
-            QApplication.instance().installEventFilter(self)
+            cast("QApplication", QApplication.instance()).installEventFilter(self)
             self._results_view = view
         return self._results_view
 
@@ -131,7 +131,7 @@ class SearchBox(QLineEdit):
         if key in steps and self.text().strip():
             if not self.results_visible:
                 self.run_search()
-            self.results_view.move(steps[key])
+            self.results_view.step(steps[Qt.Key(key)])
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.text().strip():
             if self._timer.isActive() or not self.results_visible:

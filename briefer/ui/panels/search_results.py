@@ -166,7 +166,9 @@ class SearchResultsView(QFrame):
 
     def content_height(self) -> int:
         """The height that shows every row without scrolling, at the current width."""
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         rows = sum(self.list.sizeHintForRow(row) for row in range(self.list.count()))
         status = self.status.heightForWidth(self.width()) if self.status.text() else 0
         return rows + max(status, 0) + 16
@@ -188,7 +190,7 @@ class SearchResultsView(QFrame):
         if row > 1:
             self.list.scrollToItem(self.list.item(row))
 
-    def move(self, steps: int) -> None:
+    def step(self, steps: int) -> None:
         """Move the current row by ``steps`` hits, skipping group headings."""
         rows = self._selectable_rows()
         if not rows:

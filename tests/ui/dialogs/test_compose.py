@@ -148,3 +148,101 @@ def test_the_saved_comparison_is_briefed_before_the_comparison_tab_is_opened(qtb
     assert dialog.request().subject_ids == ("rocket-r",)
     window.show_panel("comparison")
     assert window.panel("comparison").picker.checked == ["rocket-r"]
+
+
+def settled(qtbot, dialog):
+    """No render in flight and the status says so (after the dialog's first previews)."""
+    assert dialog.runner.wait()
+    qtbot.waitUntil(lambda: dialog.status.text() == "Preview up to date", timeout=10000)
+
+
+def pdf_text(pdf):
+    import io
+
+    return PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+def test_the_page_is_rasterised_off_the_ui_thread(qtbot, window, monkeypatch):
+    import threading
+
+    from briefer.ui.dialogs import compose
+
+    dialog = open_dialog(qtbot, window)
+    settled(qtbot, dialog)
+    threads = []
+
+    def recording(pdf, width):
+        threads.append(threading.current_thread())
+        return render_preview(pdf, width)
+
+    render_preview = compose.render_preview
+    monkeypatch.setattr(compose, "render_preview", recording)
+    dialog.refresh_preview()
+    settled(qtbot, dialog)
+    assert threads and threading.main_thread() not in threads
+
+
+def test_an_older_render_never_replaces_a_newer_one_nor_says_up_to_date(qtbot, window, monkeypatch):
+    import threading
+
+    from briefer.briefing import render as render_module
+
+    dialog = open_dialog(qtbot, window)
+    settled(qtbot, dialog)
+    first_pdf = dialog.last_pdf
+    statuses = []
+    show_status = dialog.status.setText
+    monkeypatch.setattr(
+        dialog.status, "setText", lambda text: statuses.append(text) or show_status(text)
+    )
+    real_render, rendering, gates = render_module.render, [], [threading.Event(), threading.Event()]
+
+    def slow_render(briefing):
+        gate = gates[len(rendering)]
+        rendering.append(briefing.title)
+        assert gate.wait(10)
+        return real_render(briefing)
+
+    monkeypatch.setattr(render_module, "render", slow_render)
+    dialog.title.setText("Older request")
+    dialog.refresh_preview()
+    qtbot.waitUntil(lambda: rendering == ["Older request"], timeout=10000)
+    dialog.title.setText("Newer request")
+    dialog.refresh_preview()
+    gates[0].set()  # the older request finishes while the newer one is pending
+    qtbot.waitUntil(lambda: len(rendering) == 2, timeout=10000)
+    qtbot.wait(100)  # the older result, were it delivered, would have landed by now
+    assert dialog.last_pdf is first_pdf  # the preview never showed the older page
+    assert dialog.status.text() == "Rendering preview…"
+    assert "Preview up to date" not in statuses
+    gates[1].set()
+    qtbot.waitUntil(lambda: dialog.status.text() == "Preview up to date", timeout=10000)
+    assert "Newer request" in pdf_text(dialog.last_pdf)
+    assert statuses.count("Preview up to date") == 1
+
+
+def test_an_edit_waiting_for_its_render_is_not_called_up_to_date(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    settled(qtbot, dialog)
+    qtbot.keyClicks(dialog.title, " (edited)")  # textEdited: the render waits for the pause
+    assert dialog.timer.isActive()
+    assert dialog.status.text() == "Rendering preview…"
+    qtbot.waitUntil(lambda: dialog.status.text() == "Preview up to date", timeout=10000)
+    assert "(edited)" in pdf_text(dialog.last_pdf)
+
+
+def test_a_failed_export_logs_its_traceback_and_still_tells_the_analyst(
+    qtbot, window, tmp_path, caplog, monkeypatch
+):
+    import logging
+
+    monkeypatch.setattr(logging.getLogger("briefer"), "propagate", True)
+    dialog = open_dialog(qtbot, window)
+    with caplog.at_level(logging.ERROR, logger="briefer"):
+        dialog.export_to(tmp_path / "missing" / "brief.pdf")
+        qtbot.waitUntil(lambda: dialog.status.text().startswith("Export failed"), timeout=10000)
+    assert "No file was written" in dialog.error_box.text()
+    [record] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert record.name == "briefer" and "export_pdf failed" in record.getMessage()
+    assert record.exc_info is not None and record.exc_info[0] is FileNotFoundError
+    assert "Traceback" in caplog.text and "write_atomically" in caplog.text

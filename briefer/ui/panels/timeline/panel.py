@@ -22,8 +22,6 @@ from briefer.domain.palette import CONFIDENCE_MARKS
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import label
 from briefer.services.timeline import NO_OUTCOME, Timeline, TimelineFilter, TimelineItem, cumulative
-from briefer.ui.dialogs.save_path import ask_save_path
-from briefer.ui.exports import save_export
 from briefer.ui.models.record_table import Column, RecordTableModel
 from briefer.ui.panels.record_table import RecordTable
 from briefer.ui.panels.timeline.chart import YEAR, TimelineChart
@@ -241,12 +239,15 @@ class TimelinePanel(QWidget):
     # export -----------------------------------------------------------------------------
     def export(self, path: Path) -> bool:
         """PNG or SVG by the suffix; False (after a warning dialog) when nothing was written."""
+        from briefer.ui.exports import save_export
         from briefer.ui.panels.timeline.export import chart_png, chart_svg
 
         render = chart_svg if path.suffix.lower() == ".svg" else chart_png
         return save_export(self, path, lambda: render(self.chart))
 
     def _ask_export(self, suffix: str) -> None:
+        from briefer.ui.dialogs.save_path import ask_save_path
+
         path = ask_save_path(self, "Export timeline", f"timeline.{suffix}", suffix)
         if path is not None:
             self.export(path)
