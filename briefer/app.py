@@ -10,6 +10,8 @@ from briefer import paths
 from briefer.meta import APP_ID, APP_NAME, ORGANIZATION, __version__
 from briefer.store.errors import StoreError
 
+BACKUP_DELAY_MS = 1000  # the start-up backup waits until the window is up and painted
+
 
 def _needs_offscreen(smoke_test: bool) -> bool:
     if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
@@ -108,6 +110,6 @@ def _run_window(app: object, services: object, smoke_test: bool) -> int:
         report_first_paint(window, app)
     window.install_session_end()
     window.show()
-    QTimer.singleShot(0, services.back_up_user_data)  # after the window is up, not before
+    QTimer.singleShot(BACKUP_DELAY_MS, services.back_up_user_data)
     code = app.exec()
     return hook.exit_code or code

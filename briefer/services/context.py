@@ -17,7 +17,6 @@ from briefer.services.dataset import DatasetSummary, summarize
 from briefer.services.launches import LaunchService
 from briefer.services.settings import SettingsService
 from briefer.services.timeline import TimelineService
-from briefer.store.backups import Backup, back_up, backup_folder, list_backups, restore
 from briefer.store.reference import ReferenceStore
 from briefer.store.user_db import UserDatabaseFault, UserStore
 from briefer.store.user_safety import open_user_store
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from briefer.services.notes import NotesService
     from briefer.services.sanctions import SanctionsService
     from briefer.services.search import SearchService
+    from briefer.store.backups import Backup
 
 
 class ReferenceServices:
@@ -107,6 +107,8 @@ class ServiceContext(ReferenceServices):
         five newest are kept (run at start-up). Returns what happened, in a sentence."""
         if not self.user.writable:
             return "Notes are read-only; no backup was made"
+        from briefer.store.backups import back_up, backup_folder
+
         try:
             made = back_up(self.user, backup_folder(self.user.path))
         except UserDatabaseFault as error:
@@ -116,6 +118,8 @@ class ServiceContext(ReferenceServices):
 
     def backups(self) -> list[Backup]:
         """The notes backups, newest first."""
+        from briefer.store.backups import backup_folder, list_backups
+
         return list_backups(backup_folder(self.user.path))
 
     def restore_notes(self, backup: Path) -> str:
@@ -124,6 +128,8 @@ class ServiceContext(ReferenceServices):
         Raises:
             UserDatabaseFault: nothing was replaced; the message says why.
         """
+        from briefer.store.backups import backup_folder, restore
+
         saved = restore(self.user, backup, backup_folder(self.user.path))
         return f"Notes restored from {backup.name}; the notes they replaced are in {saved}"
 

@@ -178,9 +178,12 @@ def test_a_damaged_notes_database_is_reported_and_kept(
     assert "briefer: warning:" in capsys.readouterr().err
 
 
-def test_start_up_backs_up_the_user_database(qtbot, fixture_db, private_user_dir):
+def test_start_up_backs_up_the_user_database(qtbot, fixture_db, private_user_dir, monkeypatch):
+    from briefer import app as gui
     from briefer.app import _run_window
     from briefer.services.context import open_services
+
+    monkeypatch.setattr(gui, "BACKUP_DELAY_MS", 10)
 
     services = open_services(fixture_db, private_user_dir / "user.db")
     app = QApplication.instance()
