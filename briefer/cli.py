@@ -279,20 +279,21 @@ def _stop_cleanly_on_signals() -> None:
 
 
 def _warnings_to_stderr() -> None:
-    """The services' warnings as ``briefer: warning: ...`` lines, escaped like every message."""
+    """The services' warnings as ``briefer: warning: ...`` lines, escaped like every message
+    (one handler however often a command runs in-process; it writes to the current stderr)."""
     import logging
 
     from briefer.terminal_text import printable
 
-    class Line(logging.Formatter):
-        def format(self, record: logging.LogRecord) -> str:
-            return f"briefer: {record.levelname.lower()}: {printable(record.getMessage())}"
+    class Line(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            text = f"briefer: {record.levelname.lower()}: {printable(record.getMessage())}"
+            if sys.stderr is not None:
+                print(text, file=sys.stderr)
 
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(Line())
     logger = logging.getLogger("briefer")
-    logger.addHandler(handler)
-    logger.propagate = False
+    if not any(type(h).__name__ == "Line" for h in logger.handlers):
+        logger.addHandler(Line(logging.WARNING))
 
 
 def run_headless(args: argparse.Namespace) -> int:

@@ -32,3 +32,23 @@ def test_screenshot_in_readme_exists():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", readme):
         assert (ROOT / path).is_file(), path
+
+
+def test_the_shortcuts_the_readme_names_are_the_registered_ones():
+    from briefer.ui.panel_registry import DETAIL_SHORTCUT, PANELS, shortcut_of
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    entries = {
+        match.group(1): match.group(2)
+        for match in re.finditer(r"^- \*\*([^*]+)\*\* \(([^)]*)\)", readme, re.M)
+    }
+    for spec in PANELS:
+        assert shortcut_of(spec) in entries[spec.title.replace("&", "")], spec.name
+    assert DETAIL_SHORTCUT in entries["Detail pane"]
+    named = {key for text in entries.values() for key in re.findall(r"Ctrl\+\w", text)}
+    assert named <= {shortcut_of(spec) for spec in PANELS} | {
+        DETAIL_SHORTCUT,
+        "Ctrl+K",
+        "Ctrl+F",
+        "Ctrl+E",
+    }

@@ -11,7 +11,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from briefer.domain.briefing import DEFAULT_BANNER, Briefing, Cited, ComparisonTable, TimelineMark
+from briefer.domain.briefing import (
+    DEFAULT_BANNER,
+    TEMPLATES,
+    Briefing,
+    Cited,
+    ComparisonTable,
+    TimelineMark,
+)
 from briefer.domain.records import LaunchAttempt, Provision
 from briefer.domain.vocabulary import Category, EntityKind, SubjectKind
 from briefer.services import briefing_templates as wording
@@ -60,6 +67,7 @@ class BriefingComposer:
         self._launches = launches
         self._comparison = comparison
         self._sanctions = sanctions
+        self._reported_missing: set[str] = set()
 
     def compose(self, request: BriefingRequest) -> Briefing:
         """The factual draft for ``request``; raises BriefingError for unknown ids."""
@@ -70,7 +78,7 @@ class BriefingComposer:
             "sanctions": self._sanctions_brief,
         }
         if request.template not in builders:
-            choices = ", ".join(wording.TEMPLATES)
+            choices = ", ".join(TEMPLATES)
             raise BriefingError(f"unknown template '{request.template}' ({choices})")
         if request.subject_ids:
             request = replace(request, subject_ids=tuple(dict.fromkeys(request.subject_ids)))
@@ -337,8 +345,9 @@ class BriefingComposer:
     def _event_lines(self, ids: Sequence[str]) -> list[Cited]:
         """A line per event; an id this dataset lacks is logged, never dropped unnoticed."""
         events = {e.id: e for e in self._store.timeline_events()}
-        missing = [i for i in ids if i not in events]
-        if missing:
+        missing = [i for i in ids if i not in events and i not in self._reported_missing]
+        if missing:  # once per composer: the dialog composes again at every edit
+            self._reported_missing.update(missing)
             LOG.warning("briefing leaves out events missing from this dataset: %s", missing)
         return [
             Cited(

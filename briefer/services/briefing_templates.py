@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from briefer.domain.vocabulary import Category
 
-TEMPLATES = ("overview", "launch", "comparison", "sanctions")
-
 OVERVIEW_TITLE = "DPRK satellite launches and Russian help: situation overview"
 OVERVIEW_BLUF = (
     "The DPRK has made {attempts} satellite launch attempts since 1998; {reached_orbit} "
