@@ -1,6 +1,6 @@
 """Start-up time and memory of Briefer beside the floor its stack imposes.
 
-Runs, alternately, ``python -m briefer --smoke-test`` and a bare PySide6 main window holding
+Runs, alternately, ``briefer --smoke-test`` (as its entry point starts it) and a bare PySide6 main window holding
 one empty pyqtgraph plot; each reports when its window has first painted, counted from process
 start. A warm-up run of each first fills a private bytecode cache, as an installed copy has.
 Prints JSON lines (benchmark, case, metric, value, unit): the medians, their ratio and each
@@ -93,7 +93,9 @@ def main() -> None:
     # cases use a private bytecode cache, filled by the warm-up runs below.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="briefer-bench-pyc-")
-    app = [sys.executable, "-m", "briefer", "--smoke-test"] + (["--db", args.db] if args.db else [])
+    # as the installed ``briefer`` entry point starts it (``-m`` would add runpy's imports)
+    entry = "import sys; from briefer.__main__ import main; sys.exit(main())"
+    app = [sys.executable, "-c", entry, "--smoke-test"] + (["--db", args.db] if args.db else [])
     floor = [sys.executable, "-c", FLOOR]
     run_once(app, env)  # warm the file cache and create the user database
     run_once(floor, env)
