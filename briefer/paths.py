@@ -15,6 +15,7 @@ from briefer.meta import APP_NAME
 
 DB_ENV = "BRIEFER_DB"
 USER_DIR_ENV = "BRIEFER_USER_DIR"
+TRUSTED_KEYS_ENV = "BRIEFER_TRUSTED_KEYS"
 BUNDLED_DB_NAME = "briefer.db"
 USER_DB_NAME = "user.db"
 
@@ -92,3 +93,24 @@ def user_data_dir() -> Path:
 
 def user_db_path() -> Path:
     return user_data_dir() / USER_DB_NAME
+
+
+def user_config_dir() -> Path:
+    """Where an administrator puts configuration (``trusted-keys``); with
+    ``$BRIEFER_USER_DIR`` set, that folder serves for it too."""
+    from_env = os.environ.get(USER_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    from platformdirs import user_config_dir as platform_user_config_dir
+
+    return Path(platform_user_config_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def trusted_key_dirs() -> list[Path]:
+    """Folders of public keys whose data packs are trusted: the project's own (shipped in
+    ``resources/keys``), the administrator's ``trusted-keys``, and ``$BRIEFER_TRUSTED_KEYS``."""
+    folders = [resources_dir() / "keys", user_config_dir() / "trusted-keys"]
+    from_env = os.environ.get(TRUSTED_KEYS_ENV)
+    if from_env:
+        folders.append(Path(from_env).expanduser())
+    return folders

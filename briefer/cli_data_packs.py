@@ -1,0 +1,86 @@
+"""``briefer data keygen | pack | verify``: the maintainer's side of signed data packs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from briefer import paths
+
+PACK_ACTIONS = ("keygen", "pack", "verify")
+
+
+def add_pack_commands(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    keygen = actions.add_parser("keygen", help="make an Ed25519 key pair for signing data packs")
+    keygen.add_argument("--out", metavar="DIR", required=True, help="folder for the two files")
+    keygen.add_argument(
+        "--name", default="briefer-publishing", help="file name stem (default: %(default)s)"
+    )
+    pack = actions.add_parser("pack", help="build the database and write a signed data pack")
+    pack.add_argument("--key", metavar="PRIVATE_KEY", required=True, help="the signing key")
+    pack.add_argument("--source", metavar="DIR", help="folder of source files (default: data/)")
+    pack.add_argument("--follows", metavar="VERSION", default="", help="version it updates")
+    pack.add_argument("-o", "--output", metavar="FILE.brpack", required=True)
+    verify = actions.add_parser("verify", help="check a pack's signature and contents")
+    verify.add_argument("pack", metavar="FILE.brpack")
+    verify.add_argument("--json", action="store_true", help="print the manifest as JSON")
+
+
+def run_pack_command(args: argparse.Namespace) -> int:
+    """Raises StoreError (one line on stderr, exit 2) for anything the user can fix."""
+    if args.data_command == "keygen":
+        return _keygen(args)
+    if args.data_command == "pack":
+        return _pack(args)
+    return _verify(args)
+
+
+def _keygen(args: argparse.Namespace) -> int:
+    from briefer.store.pack_keys import generate_key_pair
+
+    private, public = generate_key_pair(Path(args.out).expanduser(), args.name)
+    print(f"private key: {private} (keep it secret; it signs packs)")
+    print(f"public key:  {public} (install it where Briefer looks for trusted keys)")
+    return 0
+
+
+def _pack(args: argparse.Namespace) -> int:
+    from briefer.store.data_packs import PackError, make_pack
+    from briefer.store.pack_keys import load_private_key
+
+    key = load_private_key(Path(args.key).expanduser())
+    source = Path(args.source).expanduser() if args.source else paths.data_dir()
+    output = Path(args.output).expanduser()
+    try:
+        manifest = make_pack(source, key, output, follows=args.follows)
+    except OSError as error:
+        raise PackError(f"cannot write {output}: {error.strerror or error}") from error
+    print(f"wrote {output}: dataset {manifest.dataset_version}, signed by {manifest.key_id}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from briefer.store.data_packs import verify_pack
+    from briefer.store.pack_keys import trusted_keys
+
+    verified = verify_pack(Path(args.pack).expanduser(), trusted_keys(paths.trusted_key_dirs()))
+    manifest = verified.manifest
+    if args.json:
+        shown = {**asdict(manifest), "signed_by": str(verified.signed_by.path)}
+        shown.pop("extra")
+        print(json.dumps(shown, indent=2, ensure_ascii=False, sort_keys=True))
+        return 0
+    from briefer.terminal_text import printable
+
+    print(f"verified: signed by key {verified.signed_by.key_id} ({verified.signed_by.path})")
+    print(
+        printable(
+            f"dataset {manifest.dataset_version} (schema {manifest.schema_version}), events "
+            f"checked through {manifest.coverage_through}, follows {manifest.follows or '-'}"
+        )
+    )
+    for view, count in sorted(manifest.record_counts.items()):
+        print(printable(f"  {view}: {count}"))
+    return 0
