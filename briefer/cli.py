@@ -43,7 +43,10 @@ def _is_dash_word(text: str) -> bool:
     return len(text) > 1 and text[0] == "-" and text[1] != "-"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands_needed: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without ``commands_needed``, only the window's own options
+    (``parse`` asks for that when no argument could name a command: building every
+    subcommand's parser costs milliseconds of start-up the window does not need)."""
     parser = _Parser(
         prog="briefer",
         description=f"{APP_NAME}: reference and one-page briefings on the DPRK satellite-launch "
@@ -56,8 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait until it has painted, print the start-up time and exit",
     )
+    if not commands_needed:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    data = commands.add_parser("data", help="build, check and describe the reference database")
+    data = commands.add_parser(
+        "data", help="build, check, describe and sign the reference database"
+    )
     data_commands = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
     build = data_commands.add_parser("build", help="build the database from the source files")
     check = data_commands.add_parser("check", help="validate the source files, list every problem")
@@ -73,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for sub in (build, check, info):
         _add_db_option(sub, default=argparse.SUPPRESS)
+    from briefer.cli_data_packs import add_pack_commands
+
+    add_pack_commands(data_commands)
     _add_brief_command(commands)
     from briefer.cli_search import add_search_command
 
@@ -306,7 +317,11 @@ def run_headless(args: argparse.Namespace) -> int:
     _warnings_to_stderr()
     try:
         if args.command == "data":
-            return _DATA_COMMANDS[args.data_command](args)
+            if args.data_command in _DATA_COMMANDS:
+                return _DATA_COMMANDS[args.data_command](args)
+            from briefer.cli_data_packs import run_pack_command
+
+            return run_pack_command(args)
         if args.command == "brief":
             return cmd_brief(args)
         if args.command == "search":
@@ -329,9 +344,29 @@ def is_headless(args: argparse.Namespace) -> bool:
     return bool(args.command) or bool(args.version)
 
 
+#: Arguments that only the top-level parser takes, each exactly as spelt (no abbreviations).
+_WINDOW_FLAGS = frozenset({"--smoke-test", "--version"})
+
+
+def _window_options_only(argv: Sequence[str]) -> bool:
+    """True when ``argv`` is nothing but exact top-level options (the window's command line):
+    then no subcommand can be named, and the top-level parser alone parses it the same way."""
+    words = iter(argv)
+    for word in words:
+        if word in _WINDOW_FLAGS or (word.startswith("--db=") and len(word) > 5):
+            continue
+        if word != "--db":
+            return False
+        value = next(words, None)
+        if value is None or value.startswith("-"):
+            return False
+    return True
+
+
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(commands_needed=not _window_options_only(words))
+    args = parser.parse_args(words)
     _reject_undecodable(parser, args)
     return args
 

@@ -6,13 +6,14 @@ import argparse
 import json
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from briefer import paths
 
 PACK_ACTIONS = ("keygen", "pack", "verify")
 
 
-def add_pack_commands(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_pack_commands(actions: argparse._SubParsersAction[Any]) -> None:
     keygen = actions.add_parser("keygen", help="make an Ed25519 key pair for signing data packs")
     keygen.add_argument("--out", metavar="DIR", required=True, help="folder for the two files")
     keygen.add_argument(

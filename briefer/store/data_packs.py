@@ -174,7 +174,7 @@ def verify_pack(path: Path, keys: list[TrustedKey]) -> VerifiedPack:
     except OSError as error:
         raise PackError(f"cannot read {path}: {error.strerror or error}") from error
     except zipfile.BadZipFile as error:
-        raise PackError(f"{path} is not a Briefer data pack ({error})") from error
+        raise PackError(f"{path} is damaged or not a Briefer data pack ({error})") from error
     if manifest.schema_version > schema.SCHEMA_VERSION:
         raise PackError(
             f"the pack needs a newer Briefer: its schema is {manifest.schema_version}, this "

@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
         self.session_end: SessionEnd | None = None
         self.setWindowTitle(f"{APP_NAME} — DPRK satellite launches, capabilities and sanctions")
         state.set_comparison_source(services.starting_comparison)
+        # style and palette before any widget exists: set afterwards, Qt re-polishes every one
+        self._apply_app_theme(services.settings.theme)
         self.detail = DetailPanel()
         self.tabs = PanelTabs(PanelHost(services, state, self.detail))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -64,7 +66,7 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self)
         self._wire()
         self._restore_layout()
-        self.apply_theme(services.settings.theme)
+        self.tabs.apply_palette()
 
     def install_session_end(self) -> None:
         """Save notes on SIGTERM, SIGHUP, SIGINT and logout (the app's one window only)."""
@@ -100,10 +102,14 @@ class MainWindow(QMainWindow):
 
     # behaviour --------------------------------------------------------------------------
     def apply_theme(self, name: str) -> None:
+        self._apply_app_theme(name)
+        self.tabs.apply_palette()
+
+    @staticmethod
+    def _apply_app_theme(name: str) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_theme(app, name)
-        self.tabs.apply_palette()
 
     def choose_theme(self, name: str) -> None:
         self.services.settings.theme = name

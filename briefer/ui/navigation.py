@@ -79,8 +79,11 @@ class Navigator(QObject):
         self.forward_action.setEnabled(self.history.can_go_forward)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The mouse's back and forward buttons, anywhere in the window."""
-        if event.type() != QEvent.Type.MouseButtonPress or not isinstance(event, QMouseEvent):
+        """The mouse's back and forward buttons, anywhere in the window.
+
+        Every event of the application passes here: the cheap type test comes first (asking
+        ``event.type()`` makes a Python enum member each time)."""
+        if not isinstance(event, QMouseEvent) or event.type() != QEvent.Type.MouseButtonPress:
             return False
         if not isinstance(watched, QWidget) or watched.window() is not self._window:
             return False

@@ -10,6 +10,8 @@ DEFERRED = (
     "numpy.ma",  # np.unique imports it; the timeline lists its outcome codes without it
     "briefer.services.search",  # the first search
     "briefer.services.notes",  # the first selection or search
+    "briefer.services.detail_model",  # the first selection
+    "html",  # the first selection's detail (escaping its text)
     "briefer.ui.exports",  # exporting the chart
     "briefer.ui.dialogs.save_path",  # asking where to export
     "briefer.ui.dialogs.fatal",  # a database that cannot be opened

@@ -123,6 +123,11 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             self._cache[key] = [make(record) for record in self._records]
         return self._cache[key]
 
+    def column_texts(self, column: int, rows: int | None = None) -> list[str]:
+        """The display texts of ``column`` (its first ``rows`` rows), as ``data`` gives them."""
+        texts = self._cached(Qt.ItemDataRole.DisplayRole, column, self._columns[column].text)
+        return [str(text or "") for text in texts[:rows]]
+
     def record(self, row: int) -> T:
         return self._records[row]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from briefer.domain.palette import CONFIDENCE_MARKS, OUTCOME_COLOURS
 from briefer.domain.records import EntityRef
-from briefer.services.detail_model import Detail
 from briefer.ui.panels.note_editor import NoteEditor
+
+if TYPE_CHECKING:  # both loaded with the first selection, not for the first paint
+    from briefer.services.detail_model import Detail
 
 LINK_SCHEME = "briefer"
 _EMPTY = (
@@ -21,6 +23,8 @@ _EMPTY = (
 
 
 def _fact_value(label: str, value: str) -> str:
+    from html import escape
+
     colour = OUTCOME_COLOURS.get(value) if label.startswith("Outcome") else None
     text = escape(value)
     return f"<span style='color:{colour}; font-weight:600'>{text}</span>" if colour else text
@@ -28,6 +32,8 @@ def _fact_value(label: str, value: str) -> str:
 
 def detail_html(detail: Detail) -> str:
     """The detail as HTML; every string from the data is escaped."""
+    from html import escape
+
     parts = [
         f"<p style='margin:0; color:gray'>{escape(detail.kind_label)}</p>",
         f"<h2 style='margin:2px 0'>{escape(detail.title)}</h2>",

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QWidget
 
 from briefer.domain.palette import EVENT_COLOUR, OUTCOME_COLOURS, OUTCOME_SYMBOLS
@@ -106,6 +106,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self._describe: Describe | None = None
         self.shown_count = 0
         self._loading = False
+        self._redraw_pending = False
         self._setup_main()
         self._setup_cumulative()
         self._setup_overview()
@@ -219,7 +220,10 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             self._set_data(columns, periods, series, describe, until)
         finally:
             self._loading = False
-        self.redraw()
+        if self.isVisible():
+            self.redraw()
+        else:  # laid out when first shown: drawn then, at its real size, once
+            self._redraw_pending = True
         self.range_changed.emit(*self.view_range())
 
     def _set_data(
@@ -321,6 +325,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
     def redraw(self) -> None:
         if getattr(self, "_columns", None) is None:
             return
+        self._redraw_pending = False
         x0, x1 = self.view_range()
         width = max(int(self.main.vb.width()), 1)
         metrics = QFontMetrics(self.font())
@@ -402,6 +407,11 @@ class TimelineChart(pg.GraphicsLayoutWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.redraw()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._redraw_pending:
+            self.redraw()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         navigation = {

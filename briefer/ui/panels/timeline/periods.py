@@ -53,7 +53,7 @@ class PeriodLayer:
         self._periods: list[TimelineItem] = []
         self._rows: list[int] = []
         self._items: list[object] = []
-        self._labels: list[pg.TextItem] = []
+        self._labels: list[pg.TextItem | None] = []  # made when a bar first has room for one
         self.row_count = 0
         self._ink = QColor("#202020")
 
@@ -71,10 +71,18 @@ class PeriodLayer:
             colour = PERIOD_COLOURS[position % len(PERIOD_COLOURS)]
             self._add_band(period, colour)
             self._add_bar(period, row, colour)
-            text = pg.TextItem(period.title, color=self._ink, anchor=(0, 0.5))
+        self._labels = [None] * len(self._periods)
+
+    def _label(self, position: int) -> pg.TextItem:
+        """The label of the ``position``th period, made on first use: most bars are too short
+        for their title at the first view, and a text item costs a quarter millisecond."""
+        text = self._labels[position]
+        if text is None:
+            text = pg.TextItem(self._periods[position].title, color=self._ink, anchor=(0, 0.5))
             self._plot.addItem(text, ignoreBounds=True)
             self._items.append(text)
-            self._labels.append(text)
+            self._labels[position] = text
+        return text
 
     def _add_band(self, period: TimelineItem, colour: str) -> None:
         """A faint band behind every lane (a plain rectangle: cheap to build and to paint)."""
@@ -100,7 +108,8 @@ class PeriodLayer:
     def set_ink(self, ink: QColor) -> None:
         self._ink = ink
         for text in self._labels:
-            text.setColor(ink)
+            if text is not None:
+                text.setColor(ink)
 
     def render(
         self, x0: float, x1: float, width_px: int, row_height_px: float, metrics: QFontMetrics
@@ -108,13 +117,16 @@ class PeriodLayer:
         """Label a bar only where its visible part is wide and tall enough for the whole title."""
         scale = width_px / max(x1 - x0, 1e-9)
         tall_enough = row_height_px >= metrics.height()
-        for period, row, text in zip(self._periods, self._rows, self._labels, strict=True):
+        for position, (period, row) in enumerate(zip(self._periods, self._rows, strict=True)):
             left, right = max(period.start, x0), min(period.end, x1)
             room = (right - left) * scale
             fits = tall_enough and room >= metrics.horizontalAdvance(period.title) + 12
-            text.setVisible(fits)
             if fits:
+                text = self._label(position)
+                text.setVisible(True)
                 text.setPos(left + 4 / scale, self.y_of(row))
+            elif (hidden := self._labels[position]) is not None:
+                hidden.setVisible(False)
 
     def shown_labels(self) -> list[str]:
-        return [text.toPlainText() for text in self._labels if text.isVisible()]
+        return [text.toPlainText() for text in self._labels if text and text.isVisible()]

@@ -1,0 +1,66 @@
+"""``briefer data keygen | pack | verify`` on the command line."""
+
+import json
+
+import pytest
+
+from briefer.__main__ import main
+
+
+@pytest.fixture
+def keys_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "keys"
+    monkeypatch.setenv("BRIEFER_TRUSTED_KEYS", str(folder))
+    assert main(["data", "keygen", "--out", str(folder)]) == 0
+    return folder
+
+
+def test_a_pack_is_made_and_verified(keys_dir, source_dir, tmp_path, capsys):
+    pack = tmp_path / "d.brpack"
+    key = keys_dir / "briefer-publishing.key"
+    made = main(["data", "pack", "--key", str(key), "--source", str(source_dir), "-o", str(pack)])
+    assert made == 0 and pack.is_file()
+    assert "signed by" in capsys.readouterr().out
+    assert main(["data", "verify", str(pack)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("verified: signed by key ") and "dataset test.1 (schema 5)" in out
+
+
+def test_verify_prints_the_manifest(keys_dir, source_dir, tmp_path, capsys):
+    pack = tmp_path / "d.brpack"
+    key = keys_dir / "briefer-publishing.key"
+    main(["data", "pack", "--key", str(key), "--source", str(source_dir), "-o", str(pack)])
+    capsys.readouterr()
+    assert main(["data", "verify", str(pack), "--json"]) == 0
+    manifest = json.loads(capsys.readouterr().out)
+    assert manifest["dataset_version"] == "test.1" and manifest["record_counts"]["sources"] == 3
+    assert manifest["signed_by"].endswith("briefer-publishing.pub")
+
+
+def test_a_pack_nobody_trusts_or_that_was_altered_is_one_line(
+    keys_dir, source_dir, tmp_path, capsys, monkeypatch
+):
+    pack = tmp_path / "d.brpack"
+    key = keys_dir / "briefer-publishing.key"
+    main(["data", "pack", "--key", str(key), "--source", str(source_dir), "-o", str(pack)])
+    capsys.readouterr()
+    data = bytearray(pack.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    pack.write_bytes(bytes(data))
+    assert main(["data", "verify", str(pack)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and err.startswith("briefer: error: ")
+    monkeypatch.setenv("BRIEFER_TRUSTED_KEYS", str(tmp_path / "none"))
+    assert main(["data", "verify", str(pack)]) == 2
+    assert "no trusted keys" in capsys.readouterr().err
+
+
+def test_a_key_file_that_is_not_a_key_is_one_line(tmp_path, capsys, source_dir):
+    bad = tmp_path / "bad.key"
+    bad.write_text("not a key")
+    output = str(tmp_path / "p")
+    code = main(["data", "pack", "--key", str(bad), "--source", str(source_dir), "-o", output])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "not an unencrypted PEM private key" in err
+    assert not (tmp_path / "p").exists()
