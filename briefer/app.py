@@ -67,6 +67,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from briefer import files
     from briefer.services.context import open_services
+    from briefer.store.dataset_choice import reference_for_reading
     from briefer.ui import theme
 
     files.prime()
@@ -81,7 +82,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setWindowIcon(theme.app_icon(paths.icons_dir()))
     theme.register_fonts(paths.fonts_dir())
     try:
-        services = open_services(paths.reference_db_path(args.db), paths.user_db_path())
+        services = open_services(reference_for_reading(args.db), paths.user_db_path())
     except StoreError as error:
         from briefer.ui.dialogs.fatal import show_fatal
 

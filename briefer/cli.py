@@ -136,9 +136,10 @@ def _source_dir(args: argparse.Namespace) -> Path:
 
 
 def _open_store(args: argparse.Namespace):  # noqa: ANN202 - imported lazily
+    from briefer.store.dataset_choice import reference_for_reading
     from briefer.store.reference import ReferenceStore
 
-    return ReferenceStore(paths.reference_db_path(args.db))
+    return ReferenceStore(reference_for_reading(args.db))
 
 
 def cmd_version(args: argparse.Namespace) -> int:
@@ -191,8 +192,10 @@ def _staleness(args: argparse.Namespace, folder: Path) -> list[str]:
 
     if args.db or args.source or paths.reference_db_path() != paths.bundled_db_path():
         return []
+    from briefer.store.reference import ReferenceStore
+
     try:
-        store = _open_store(args)
+        store = ReferenceStore(paths.bundled_db_path())  # never an installed pack
     except StoreError as error:
         return [str(error)]
     built_from = store.dataset_info().content_sha256

@@ -1,4 +1,5 @@
-"""``briefer data keygen | pack | verify``: the maintainer's side of signed data packs."""
+"""``briefer data keygen | pack | verify | update | rollback``: signed data packs, made by a
+maintainer and installed by an analyst."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from briefer import paths
 
-PACK_ACTIONS = ("keygen", "pack", "verify")
+PACK_ACTIONS = ("keygen", "pack", "verify", "update", "rollback")
 
 
 def add_pack_commands(actions: argparse._SubParsersAction[Any]) -> None:
@@ -27,6 +28,12 @@ def add_pack_commands(actions: argparse._SubParsersAction[Any]) -> None:
     verify = actions.add_parser("verify", help="check a pack's signature and contents")
     verify.add_argument("pack", metavar="FILE.brpack")
     verify.add_argument("--json", action="store_true", help="print the manifest as JSON")
+    update = actions.add_parser("update", help="verify a pack and install it as the dataset")
+    update.add_argument("pack", metavar="FILE.brpack")
+    update.add_argument(
+        "--allow-older", action="store_true", help="install even a pack not newer than in use"
+    )
+    actions.add_parser("rollback", help="use the dataset installed before the current one")
 
 
 def run_pack_command(args: argparse.Namespace) -> int:
@@ -35,6 +42,10 @@ def run_pack_command(args: argparse.Namespace) -> int:
         return _keygen(args)
     if args.data_command == "pack":
         return _pack(args)
+    if args.data_command == "update":
+        return _update(args)
+    if args.data_command == "rollback":
+        return _rollback()
     return _verify(args)
 
 
@@ -84,4 +95,38 @@ def _verify(args: argparse.Namespace) -> int:
     )
     for view, count in sorted(manifest.record_counts.items()):
         print(printable(f"  {view}: {count}"))
+    return 0
+
+
+def _update(args: argparse.Namespace) -> int:
+    from briefer.store.data_packs import verify_pack
+    from briefer.store.dataset_choice import dataset_version_of, reference_for_reading
+    from briefer.store.installed_data import install
+    from briefer.store.pack_keys import trusted_keys
+    from briefer.terminal_text import printable
+
+    verified = verify_pack(Path(args.pack).expanduser(), trusted_keys(paths.trusted_key_dirs()))
+    in_use = dataset_version_of(reference_for_reading())
+    bundled = dataset_version_of(paths.bundled_db_path())
+    entry = install(
+        verified, paths.user_data_dir(), in_use, args.allow_older, bundled_version=bundled
+    )
+    print(
+        printable(
+            f"installed dataset {entry.version} (was {in_use or 'unknown'}); "
+            "'briefer data rollback' returns to the previous one"
+        )
+    )
+    return 0
+
+
+def _rollback() -> int:
+    from briefer.store.dataset_choice import dataset_version_of, reference_for_reading
+    from briefer.store.installed_data import rollback
+    from briefer.terminal_text import printable
+
+    back = rollback(paths.user_data_dir())
+    now = dataset_version_of(reference_for_reading())
+    where = f"installed dataset {back.version}" if back else "the bundled dataset"
+    print(printable(f"now using {where} ({now})"))
     return 0

@@ -57,7 +57,9 @@ def cmd_search(args: argparse.Namespace, reference_path: str | None) -> int:
         raise StoreError(f"nothing to search for in {text!r}: give a word, a name or a number")
     if args.limit < 1:
         raise StoreError("--limit must be at least 1")
-    store = ReferenceStore(paths.reference_db_path(reference_path))
+    from briefer.store.dataset_choice import reference_for_reading
+
+    store = ReferenceStore(reference_for_reading(reference_path))
     notes = _notes_service(store)
     results = SearchService(store.search_index(), notes).search(text, args.kind or ())
     if results.notice:

@@ -64,3 +64,44 @@ def test_a_key_file_that_is_not_a_key_is_one_line(tmp_path, capsys, source_dir):
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "not an unencrypted PEM private key" in err
     assert not (tmp_path / "p").exists()
+
+
+def _pack_with_version(version, keys_dir, tmp_path):
+    from tests.fixture_data import ROWS, write_dataset
+
+    rows = {name: [dict(r) for r in records] for name, records in ROWS.items()}
+    rows["dataset.csv"][0]["value"] = version
+    source = write_dataset(tmp_path / f"src-{version}", rows)
+    pack = tmp_path / f"{version}.brpack"
+    key = keys_dir / "briefer-publishing.key"
+    assert main(["data", "pack", "--key", str(key), "--source", str(source), "-o", str(pack)]) == 0
+    return pack
+
+
+def test_update_installs_a_newer_pack_and_rollback_returns_to_the_bundled_data(
+    keys_dir, tmp_path, capsys
+):
+    pack = _pack_with_version("2099.1", keys_dir, tmp_path)
+    capsys.readouterr()
+    assert main(["data", "update", str(pack)]) == 0
+    assert "installed dataset 2099.1" in capsys.readouterr().out
+    main(["--version"])  # output read just above: only --version's lines remain
+    assert "dataset 2099.1" in capsys.readouterr().out
+    assert main(["data", "update", str(pack)]) == 2  # the same again is not newer
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "--allow-older" in err
+    assert main(["data", "rollback"]) == 0
+    assert "now using the bundled dataset" in capsys.readouterr().out
+    main(["--version"])
+    assert "dataset 2099.1" not in capsys.readouterr().out
+
+
+def test_an_older_pack_rolls_nothing_back_unless_asked(keys_dir, tmp_path, capsys):
+    old = _pack_with_version("2001.1", keys_dir, tmp_path)
+    capsys.readouterr()
+    assert main(["data", "update", str(old)]) == 2
+    assert "not newer than" in capsys.readouterr().err
+    assert main(["data", "update", str(old), "--allow-older"]) == 0
+    capsys.readouterr()
+    main(["--version"])
+    assert "dataset 2001.1" in capsys.readouterr().out  # chosen, so used over the bundle
