@@ -52,6 +52,8 @@ def install(
         )
     folder = datasets_dir(user_dir)
     folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob(".install-*"):  # left by an install that was killed
+        stale.unlink(missing_ok=True)
     name = f"{_safe(version)}-{pack.manifest.database_sha256[:12]}.db"
     _copy_database(pack, folder / name)
     current, _previous = read_pointer(user_dir)

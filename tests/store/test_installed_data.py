@@ -109,3 +109,51 @@ def test_a_copy_that_fails_leaves_no_partial_file(tmp_path, keys, user, monkeypa
         install(pack, user, in_use_version="test.1")
     assert read_pointer(user) == (None, None)
     assert list((user / "datasets").iterdir()) == []
+
+
+KILLED_INSTALL = """
+import sys, time, zipfile
+from pathlib import Path
+from briefer.store import installed_data
+from briefer.store.data_packs import verify_pack
+from briefer.store.pack_keys import trusted_keys
+
+pack = verify_pack(Path(sys.argv[1]), trusted_keys([Path(sys.argv[2])]))
+real_open = zipfile.ZipFile.open
+
+def slow_open(self, name, *args, **kwargs):
+    stream = real_open(self, name, *args, **kwargs)
+    real_read = stream.read
+    def read(size=-1):
+        print("copying", flush=True)
+        time.sleep(0.2)
+        return real_read(1024)
+    stream.read = read
+    return stream
+
+zipfile.ZipFile.open = slow_open
+installed_data.install(pack, Path(sys.argv[3]), "test.2")
+"""
+
+
+@pytest.mark.subprocess
+def test_an_install_killed_while_copying_leaves_the_previous_dataset(tmp_path, keys, user):
+    import signal
+    import subprocess
+    import sys
+
+    install(_pack_of("test.2", tmp_path, keys), user, in_use_version="test.1")
+    newer = _pack_of("test.3", tmp_path, keys)
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_INSTALL, str(newer.path), str(keys[1].parent), str(user)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == "copying"
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    assert read_pointer(user)[0].version == "test.2"
+    assert any(p.name.startswith(".install-") for p in (user / "datasets").iterdir())
+    install(newer, user, in_use_version="test.2")  # the next install cleans up
+    assert read_pointer(user)[0].version == "test.3"
+    assert not any(p.name.startswith(".install-") for p in (user / "datasets").iterdir())
