@@ -99,21 +99,13 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _update(args: argparse.Namespace) -> int:
-    from briefer.store.data_packs import verify_pack
-    from briefer.store.dataset_choice import dataset_version_of, reference_for_reading
-    from briefer.store.installed_data import install
-    from briefer.store.pack_keys import trusted_keys
+    from briefer.services.data_updates import install_pack
     from briefer.terminal_text import printable
 
-    verified = verify_pack(Path(args.pack).expanduser(), trusted_keys(paths.trusted_key_dirs()))
-    in_use = dataset_version_of(reference_for_reading())
-    bundled = dataset_version_of(paths.bundled_db_path())
-    entry = install(
-        verified, paths.user_data_dir(), in_use, args.allow_older, bundled_version=bundled
-    )
+    outcome = install_pack(Path(args.pack).expanduser(), allow_older=args.allow_older)
     print(
         printable(
-            f"installed dataset {entry.version} (was {in_use or 'unknown'}); "
+            f"installed dataset {outcome.version} (was {outcome.replaced or 'unknown'}); "
             "'briefer data rollback' returns to the previous one"
         )
     )
@@ -121,12 +113,8 @@ def _update(args: argparse.Namespace) -> int:
 
 
 def _rollback() -> int:
-    from briefer.store.dataset_choice import dataset_version_of, reference_for_reading
-    from briefer.store.installed_data import rollback
+    from briefer.services.data_updates import return_to_previous
     from briefer.terminal_text import printable
 
-    back = rollback(paths.user_data_dir())
-    now = dataset_version_of(reference_for_reading())
-    where = f"installed dataset {back.version}" if back else "the bundled dataset"
-    print(printable(f"now using {where} ({now})"))
+    print(printable(return_to_previous()))
     return 0

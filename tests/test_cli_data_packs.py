@@ -91,7 +91,7 @@ def test_update_installs_a_newer_pack_and_rollback_returns_to_the_bundled_data(
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "--allow-older" in err
     assert main(["data", "rollback"]) == 0
-    assert "now using the bundled dataset" in capsys.readouterr().out
+    assert "reads the bundled dataset" in capsys.readouterr().out
     main(["--version"])
     assert "dataset 2099.1" not in capsys.readouterr().out
 

@@ -15,10 +15,13 @@ class DatasetSummary:
     path: Path
     info: DatasetInfo
     counts: dict[str, int]
+    installed: str = ""  # the day it was installed from a data pack ('': the bundled data)
 
     @property
     def status_line(self) -> str:
-        return f"Dataset {self.info.dataset_version} · {self.info.checked_through} · offline"
+        source = f" · installed {self.installed}" if self.installed else ""
+        version = self.info.dataset_version
+        return f"Dataset {version}{source} · {self.info.checked_through} · offline"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -49,4 +52,14 @@ class DatasetSummary:
 def summarize(store: ReferenceStore, with_counts: bool = True) -> DatasetSummary:
     """The database's identity; row counts are skipped where only the versions are needed."""
     counts = store.view_counts() if with_counts else {}
-    return DatasetSummary(store.path, store.dataset_info(), counts)
+    return DatasetSummary(store.path, store.dataset_info(), counts, _installed_on(store.path))
+
+
+def _installed_on(path: Path) -> str:
+    from briefer import paths
+    from briefer.store.dataset_choice import installed_db
+
+    found = installed_db(paths.user_data_dir())
+    if found is None or found[0].resolve() != Path(path).resolve():
+        return ""
+    return found[1].installed_utc

@@ -36,9 +36,32 @@ def _build_file_menu(window: MainWindow) -> None:
     window.restore_action.setEnabled(window.services.user.writable)
     window.restore_action.triggered.connect(window.restore_notes)
     file_menu.addSeparator()
+    update = file_menu.addAction("&Update dataset…")
+    update.setStatusTip("Install a signed data pack; Briefer reads it from its next start")
+    update.triggered.connect(lambda: _update_dataset(window))
+    previous = file_menu.addAction("Return to the &previous dataset")
+    previous.triggered.connect(lambda: _previous_dataset(window))
+    file_menu.addSeparator()
     quit_action = file_menu.addAction("&Quit")
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)
+
+
+def _update_dataset(window: MainWindow) -> None:
+    from briefer.ui.dialogs.update_dataset import ask_update_dataset
+
+    _report(window, ask_update_dataset(window))
+
+
+def _previous_dataset(window: MainWindow) -> None:
+    from briefer.ui.dialogs.update_dataset import ask_return_to_previous
+
+    _report(window, ask_return_to_previous(window))
+
+
+def _report(window: MainWindow, outcome: str | None) -> None:
+    if outcome:
+        window.statusBar().showMessage(outcome, 15000)
 
 
 def _build_view_menu(window: MainWindow) -> None:
