@@ -1,5 +1,5 @@
-"""``briefer data keygen | pack | verify | update | rollback``: signed data packs, made by a
-maintainer and installed by an analyst."""
+"""``briefer data keygen | pack | verify | update | rollback | diff``: signed data packs, made
+by a maintainer, installed by an analyst, and what changed between two datasets."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from briefer import paths
 
-PACK_ACTIONS = ("keygen", "pack", "verify", "update", "rollback")
+PACK_ACTIONS = ("keygen", "pack", "verify", "update", "rollback", "diff")
 
 
 def add_pack_commands(actions: argparse._SubParsersAction[Any]) -> None:
@@ -34,6 +34,10 @@ def add_pack_commands(actions: argparse._SubParsersAction[Any]) -> None:
         "--allow-older", action="store_true", help="install even a pack not newer than in use"
     )
     actions.add_parser("rollback", help="use the dataset installed before the current one")
+    diff = actions.add_parser("diff", help="records added, changed and removed between two")
+    diff.add_argument("old", metavar="OLD", help="a reference database or a data pack")
+    diff.add_argument("new", metavar="NEW", help="a reference database or a data pack")
+    diff.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
 def run_pack_command(args: argparse.Namespace) -> int:
@@ -46,6 +50,8 @@ def run_pack_command(args: argparse.Namespace) -> int:
         return _update(args)
     if args.data_command == "rollback":
         return _rollback()
+    if args.data_command == "diff":
+        return _diff(args)
     return _verify(args)
 
 
@@ -118,3 +124,54 @@ def _rollback() -> int:
 
     print(printable(return_to_previous()))
     return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from briefer.store.dataset_diff import as_dict, diff_databases
+    from briefer.terminal_text import json_safe
+
+    with tempfile.TemporaryDirectory(prefix="briefer-diff-") as work:
+        old = _database_of(Path(args.old).expanduser(), Path(work) / "old.db")
+        new = _database_of(Path(args.new).expanduser(), Path(work) / "new.db")
+        diffs = diff_databases(old, new)
+    if args.json:
+        print(json_safe(json.dumps(as_dict(diffs), indent=2, ensure_ascii=False, default=str)))
+        return 0
+    _print_diff(diffs)
+    return 0
+
+
+def _print_diff(diffs: list[Any]) -> None:
+    from briefer.terminal_text import printable
+
+    if not diffs:
+        print("no record differs")
+    for diff in diffs:
+        counts = (
+            f"{len(diff.added)} added, {len(diff.changed)} changed, {len(diff.removed)} removed"
+        )
+        print(printable(f"{diff.kind}: {counts}"))
+        for key in diff.added:
+            print(printable(f"  + {key}"))
+        for key in diff.removed:
+            print(printable(f"  - {key}"))
+        for change in diff.changed:
+            for name, (before, after) in change.fields.items():
+                print(printable(f"  ~ {change.key} {name}: {before!r} -> {after!r}"))
+
+
+def _database_of(path: Path, work: Path) -> Path:
+    """A database as given, or a pack's database once its signature is verified."""
+    import zipfile
+
+    from briefer.store.data_packs import DATABASE, verify_pack
+    from briefer.store.pack_keys import trusted_keys
+
+    if not zipfile.is_zipfile(path):
+        return path
+    verify_pack(path, trusted_keys(paths.trusted_key_dirs()))
+    with zipfile.ZipFile(path) as archive:
+        work.write_bytes(archive.read(DATABASE))
+    return work

@@ -105,3 +105,12 @@ def test_an_older_pack_rolls_nothing_back_unless_asked(keys_dir, tmp_path, capsy
     capsys.readouterr()
     main(["--version"])
     assert "dataset 2001.1" in capsys.readouterr().out  # chosen, so used over the bundle
+
+
+def test_diff_between_a_database_and_a_pack(keys_dir, fixture_db, tmp_path, capsys):
+    pack = _pack_with_version("2099.1", keys_dir, tmp_path)
+    capsys.readouterr()
+    assert main(["data", "diff", str(fixture_db), str(pack)]) == 0
+    assert capsys.readouterr().out == "no record differs\n"  # only the version changed
+    assert main(["data", "diff", str(fixture_db), str(pack), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {}
