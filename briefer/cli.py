@@ -306,8 +306,10 @@ def _warnings_to_stderr() -> None:
                 print(text, file=sys.stderr)
 
     logger = logging.getLogger("briefer")
-    if not any(type(h).__name__ == "Line" for h in logger.handlers):
-        logger.addHandler(Line(logging.WARNING))
+    if not any(h.get_name() == "briefer-stderr" for h in logger.handlers):
+        handler = Line(logging.WARNING)
+        handler.set_name("briefer-stderr")
+        logger.addHandler(handler)
 
 
 def run_headless(args: argparse.Namespace) -> int:

@@ -81,7 +81,10 @@ def _records(path: Path) -> dict[str, dict[str, dict[str, Any]]]:
             names = [column[0] for column in cursor.description]
             by_key: dict[str, dict[str, Any]] = {}
             for row in cursor.fetchall():
-                values = {name: _plain(row[name]) for name in names}
+                values = {
+                    name: json.loads(row[name]) if name in kind.lists and row[name] else row[name]
+                    for name in names
+                }
                 key = kind.entity_id(values)
                 if kind.entity is not None:
                     values["sources"] = cited.get((kind.entity, key), [])
@@ -100,16 +103,6 @@ def _citations(conn: sqlite3.Connection) -> dict[tuple[str, str], list[str]]:
     for kind, entity_id, source_id in conn.execute(query):
         cited[(kind, entity_id)].append(source_id)
     return cited
-
-
-def _plain(value: Any) -> Any:
-    """JSON lists come back as lists, so a reordered list reads as a change of that field."""
-    if isinstance(value, str) and value.startswith("["):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
 
 
 def as_dict(diffs: list[KindDiff]) -> dict[str, Any]:

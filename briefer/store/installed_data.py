@@ -51,7 +51,10 @@ def install(
             "an older pack is installed only when asked for (--allow-older)"
         )
     folder = datasets_dir(user_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PackError(f"cannot install into {folder}: {error.strerror}") from error
     for stale in folder.glob(".install-*"):  # left by an install that was killed
         stale.unlink(missing_ok=True)
     name = f"{_safe(version)}-{pack.manifest.database_sha256[:12]}.db"
@@ -85,7 +88,10 @@ def _safe(version: str) -> str:
 
 def _copy_database(pack: VerifiedPack, target: Path) -> None:
     """Write the pack's database beside ``target``, check its hash, sync, then rename."""
-    handle, temp_name = tempfile.mkstemp(prefix=".install-", suffix=".db", dir=target.parent)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".install-", suffix=".db", dir=target.parent)
+    except OSError as error:
+        raise PackError(f"cannot install into {target.parent}: {error.strerror}") from error
     temp = Path(temp_name)
     try:
         digest = hashlib.sha256()

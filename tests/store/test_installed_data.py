@@ -1,6 +1,7 @@
 """Installing signed packs: newest wins, nothing rolls back unasked, an interrupted install
 changes nothing, and rollback returns to the dataset before."""
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,10 @@ from tests.fixture_data import ROWS, write_dataset
 def _pack_of(version: str, tmp_path: Path, keys) -> object:
     rows = {name: [dict(r) for r in records] for name, records in ROWS.items()}
     rows["dataset.csv"][0]["value"] = version
-    source = write_dataset(tmp_path / f"src-{version}", rows)
+    name = hashlib.sha256(version.encode()).hexdigest()[:12]  # versions may be hostile text
+    source = write_dataset(tmp_path / f"src-{name}", rows)
     private, public = keys
-    output = tmp_path / f"{version}.brpack"
+    output = tmp_path / f"{name}.brpack"
     make_pack(source, load_private_key(private), output)
     return verify_pack(output, trusted_keys([public.parent]))
 
@@ -157,3 +159,27 @@ def test_an_install_killed_while_copying_leaves_the_previous_dataset(tmp_path, k
     install(newer, user, in_use_version="test.2")  # the next install cleans up
     assert read_pointer(user)[0].version == "test.3"
     assert not any(p.name.startswith(".install-") for p in (user / "datasets").iterdir())
+
+
+def test_a_read_only_user_folder_is_one_line_and_changes_nothing(
+    tmp_path, keys, user, monkeypatch
+):
+    pack = _pack_of("test.2", tmp_path, keys)
+
+    def read_only(*_args, **_kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(installed_data.tempfile, "mkstemp", read_only)
+    with pytest.raises(PackError, match=r"cannot install into .*Read-only file system"):
+        install(pack, user, in_use_version="test.1")
+    monkeypatch.setattr(Path, "mkdir", read_only)  # nor can its datasets folder be made
+    with pytest.raises(PackError, match=r"cannot install into .*Read-only file system"):
+        install(pack, tmp_path / "elsewhere", in_use_version="test.1")
+    assert read_pointer(user) == (None, None)
+
+
+def test_a_hostile_version_cannot_name_a_file_outside_the_datasets_folder(tmp_path, keys, user):
+    entry = install(_pack_of("../../x\x1b[31m/..", tmp_path, keys), user, "", allow_older=True)
+    assert "/" not in entry.file and "\x1b" not in entry.file
+    assert (user / "datasets" / entry.file).is_file()
+    assert sorted(p.name for p in user.rglob("*.db")) == [entry.file]
