@@ -52,7 +52,12 @@ def _import_qt_free_modules() -> None:
     about 0.1 ms a module; numpy (the timeline chart's, through pyqtgraph) alone has ~70."""
     import numpy  # noqa: F401
 
-    import briefer.services.context  # noqa: F401
+    import briefer.domain.palette
+    import briefer.files
+    import briefer.process_clock
+    import briefer.services.context
+    import briefer.services.history
+    import briefer.store.dataset_choice  # noqa: F401
 
 
 def run_gui(args: argparse.Namespace) -> int:

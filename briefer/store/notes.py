@@ -3,10 +3,9 @@ revision history, and JSON export and import (``note_exchange``)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -61,12 +60,18 @@ def _note(row: sqlite3.Row | tuple[Any, ...]) -> Note:
     return Note(note_id, kind, entity, body, tuple(json.loads(tags)), created, updated, version)
 
 
+def _new_note_id() -> str:
+    import uuid  # imported on first use: it is not needed to open the window
+
+    return uuid.uuid4().hex
+
+
 class NoteStore:
     """Every write is one transaction: the note and its revision land together or not at all."""
 
     def __init__(self, conn: sqlite3.Connection, session: str = "") -> None:
         self._conn = conn
-        self.session = session or uuid.uuid4().hex
+        self.session = session or os.urandom(16).hex()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -109,6 +114,8 @@ class NoteStore:
 
     def fingerprint(self) -> str:
         """Changes whenever any note or revision does (to skip backups of an unchanged base)."""
+        import hashlib  # imported on first use: it is not needed to open the window
+
         digest = hashlib.sha256()
         for row in self._conn.execute(
             "SELECT id, version, updated_utc FROM notes ORDER BY id"
@@ -154,7 +161,7 @@ class NoteStore:
         now = utc_now()
         if current is None:
             note = Note(
-                uuid.uuid4().hex, draft.kind, draft.entity_id, draft.body, draft.tags, now, now, 1
+                _new_note_id(), draft.kind, draft.entity_id, draft.body, draft.tags, now, now, 1
             )
             self._insert(note)
             self._add_revision(note, "edit")

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QWidget
 
 from briefer.domain.palette import EVENT_COLOUR, OUTCOME_COLOURS, OUTCOME_SYMBOLS
@@ -403,10 +403,6 @@ class TimelineChart(pg.GraphicsLayoutWidget):
     def _on_region_moved(self) -> None:
         x0, x1 = self.region.getRegion()
         self.set_view(float(x0), float(x1))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.redraw()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
