@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from briefer import paths
 from briefer.meta import APP_ID, APP_NAME, ORGANIZATION, __version__
 from briefer.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from briefer.services.context import ServiceContext
 
 BACKUP_DELAY_MS = 1000  # the start-up backup waits until the window is up and painted
 
@@ -86,8 +91,12 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(theme.app_icon(paths.icons_dir()))
     theme.register_fonts(paths.fonts_dir())
+
+    def open_current() -> ServiceContext:
+        return open_services(reference_for_reading(args.db), paths.user_db_path())
+
     try:
-        services = open_services(reference_for_reading(args.db), paths.user_db_path())
+        services = open_current()
     except StoreError as error:
         from briefer.ui.dialogs.fatal import show_fatal
 
@@ -97,35 +106,38 @@ def run_gui(args: argparse.Namespace) -> int:
         from briefer.ui.dialogs.fatal import show_notice
 
         show_notice(services.user_notice, interactive=not args.smoke_test)
-    try:
-        return _run_window(app, services, smoke_test=args.smoke_test)
-    finally:
-        services.close()
+    return _run_window(app, services, open_current, smoke_test=args.smoke_test)
 
 
-def _run_window(app: object, services: object, smoke_test: bool) -> int:
+def _run_window(
+    app: object,
+    services: ServiceContext,
+    open_current: Callable[[], ServiceContext],
+    smoke_test: bool,
+) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from briefer.services.context import ServiceContext
     from briefer.ui import uncaught
-    from briefer.ui.main_window import MainWindow
     from briefer.ui.smoke import report_first_paint
-    from briefer.ui.state import SelectionState
+    from briefer.ui.window_host import WindowHost
 
-    assert isinstance(app, QApplication) and isinstance(services, ServiceContext)
+    assert isinstance(app, QApplication)
     hook = uncaught.install(interactive=not smoke_test)
     try:
-        window = MainWindow(services, SelectionState())
+        host = WindowHost(app, services, open_current)
     except StoreError as error:  # the reference database turned out damaged inside
         from briefer.ui.dialogs.fatal import show_fatal
 
+        services.close()
         show_fatal(str(error), interactive=not smoke_test)
         return 2
-    if smoke_test:
-        report_first_paint(window, app)
-    window.install_session_end()
-    window.show()
-    QTimer.singleShot(BACKUP_DELAY_MS, services.back_up_user_data)
-    code = app.exec()
+    try:
+        if smoke_test:
+            report_first_paint(host.window, app)
+        host.show()
+        QTimer.singleShot(BACKUP_DELAY_MS, lambda: host.services.back_up_user_data())
+        code = app.exec()
+    finally:
+        host.close()
     return hook.exit_code or code

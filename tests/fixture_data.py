@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 from briefer.store.record_kinds import RECORD_KINDS_BY_FILE
@@ -311,3 +312,38 @@ def with_changes(file: str, index: int, **changes: str) -> dict[str, list[dict[s
     rows = {name: [dict(record) for record in records] for name, records in ROWS.items()}
     rows[file][index].update(changes)
     return rows
+
+
+def build_variant(
+    folder: Path, name: str, change: Callable[[dict[str, list[dict[str, str]]]], None] | None = None
+) -> Path:
+    """Build ``folder/name.db`` from a copy of the fixture rows that ``change`` edited first."""
+    from briefer.store.build import build_database
+    from briefer.store.source_files import read_source_set
+
+    rows = {kind: [dict(r) for r in records] for kind, records in ROWS.items()}
+    if change:
+        change(rows)
+    return build_database(
+        read_source_set(write_dataset(folder / name, rows)), folder / f"{name}.db"
+    )
+
+
+def signed_pack(
+    folder: Path,
+    version: str,
+    change: Callable[[dict[str, list[dict[str, str]]]], None] | None = None,
+) -> tuple[Path, Path]:
+    """A data pack of the fixture rows at ``version`` (``change`` edits them first), signed with
+    a key made here; returns the pack and the folder of the public key that verifies it."""
+    from briefer.store.data_packs import make_pack
+    from briefer.store.pack_keys import generate_key_pair, load_private_key
+
+    rows = {kind: [dict(r) for r in records] for kind, records in ROWS.items()}
+    rows["dataset.csv"][0]["value"] = version
+    if change:
+        change(rows)
+    private, public = generate_key_pair(folder / f"keys-{version}")
+    pack = folder / f"{version}.brpack"
+    make_pack(write_dataset(folder / f"src-{version}", rows), load_private_key(private), pack)
+    return pack, public.parent

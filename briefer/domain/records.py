@@ -231,6 +231,7 @@ class Note:
     created_utc: str
     updated_utc: str
     version: int = 0  # bumped by every write; a save names the version it was based on
+    record_changed: str = ""  # the dataset version that changed the record since the last edit
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from briefer.store.user_safety import open_user_store
 if TYPE_CHECKING:
     from briefer.services.briefing import BriefingComposer
     from briefer.services.comparison import ComparisonService
+    from briefer.services.dataset_changes import WhatsNew
     from briefer.services.detail import DetailService
     from briefer.services.notes import NotesService
     from briefer.services.sanctions import SanctionsService
@@ -136,6 +137,28 @@ class ServiceContext(ReferenceServices):
     def dataset_with_counts(self) -> DatasetSummary:
         """The dataset summary with row counts per public view (a few queries; on demand)."""
         return summarize(self.reference)
+
+    def previous_dataset(self) -> str:
+        """The version of the dataset the one in use replaced ('' when none is installed)."""
+        from briefer import paths
+        from briefer.services.dataset_changes import predecessor
+        from briefer.store.dataset_choice import dataset_version_of
+
+        before = predecessor(self.reference.path, paths.user_data_dir(), paths.bundled_db_path())
+        return dataset_version_of(before) if before is not None else ""
+
+    @cached_property
+    def whats_new(self) -> WhatsNew:
+        """What the dataset in use changed from the one it replaced (read on first use).
+
+        Raises:
+            StoreError: the earlier dataset cannot be read.
+        """
+        from briefer import paths
+        from briefer.services.dataset_changes import predecessor, whats_new
+
+        before = predecessor(self.reference.path, paths.user_data_dir(), paths.bundled_db_path())
+        return whats_new(self.reference.path, before)
 
     def publishers(self) -> list[str]:
         """Publishers of the dataset's sources, most cited first."""

@@ -12,12 +12,18 @@ from briefer import paths
 class UpdateOutcome:
     version: str
     replaced: str  # the dataset in use before
+    notes: str = ""  # what became of the notes on changed records, in a sentence
 
     @property
     def sentence(self) -> str:
-        return (
-            f"Installed dataset {self.version} (was {self.replaced or 'unknown'}). Briefer reads "
-            "it from its next start; 'Return to the previous dataset' undoes it."
+        return " ".join(
+            part
+            for part in (
+                f"Installed dataset {self.version} (was {self.replaced or 'unknown'}); "
+                "'Return to the previous dataset' undoes it.",
+                self.notes,
+            )
+            if part
         )
 
 
@@ -34,10 +40,36 @@ def install_pack(pack: Path, allow_older: bool = False) -> UpdateOutcome:
     from briefer.store.pack_keys import trusted_keys
 
     verified = verify_pack(pack, trusted_keys(paths.trusted_key_dirs()))
-    in_use = dataset_version_of(reference_for_reading())
+    before = reference_for_reading()
+    in_use = dataset_version_of(before)
     bundled = dataset_version_of(paths.bundled_db_path())
     entry = install(verified, paths.user_data_dir(), in_use, allow_older, bundled_version=bundled)
-    return UpdateOutcome(entry.version, in_use)
+    return UpdateOutcome(entry.version, in_use, mark_notes(before, reference_for_reading()))
+
+
+def mark_notes(before: Path, after: Path) -> str:
+    """Mark the notes on records that changed from ``before`` to ``after`` ("record changed
+    since your note"); a sentence saying how many, or why none could be marked."""
+    from briefer.services.dataset_changes import whats_new
+    from briefer.store.errors import StoreError
+    from briefer.store.notes import NoteStore
+    from briefer.store.user_db import UserStore
+
+    if before.resolve() == after.resolve():
+        return ""
+    try:
+        changes = whats_new(after, before)
+        refs = [(str(ref.kind), ref.id) for ref in changes.changed_records()]
+        user = UserStore(paths.user_db_path())
+        try:
+            marked = NoteStore(user.connection).mark_records_changed(refs, changes.version)
+        finally:
+            user.close()
+    except StoreError as error:
+        return f"Notes on changed records could not be marked: {error}."
+    if not marked:
+        return ""
+    return f"{marked} note(s) are on records that changed; each is marked until it is edited."
 
 
 def is_older_refusal(message: str) -> bool:
@@ -54,7 +86,9 @@ def return_to_previous() -> str:
     from briefer.store.dataset_choice import dataset_version_of, reference_for_reading
     from briefer.store.installed_data import rollback
 
+    before = reference_for_reading()
     back = rollback(paths.user_data_dir())
-    now = dataset_version_of(reference_for_reading())
+    after = reference_for_reading()
     where = f"the installed dataset {back.version}" if back else "the bundled dataset"
-    return f"Briefer reads {where} ({now}) from its next start."
+    notes = mark_notes(before, after)
+    return f"Briefer now reads {where} ({dataset_version_of(after)}). {notes}".strip()

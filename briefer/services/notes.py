@@ -28,6 +28,15 @@ class NoteEntry:
     def ref(self) -> EntityRef:
         return EntityRef(self.note.entity_kind, self.note.entity_id)
 
+    @property
+    def flag(self) -> str:
+        """Why the note may need the analyst's attention ('' when it does not)."""
+        if self.orphaned:
+            return "no longer in the dataset"
+        if self.note.record_changed:
+            return f"record changed in dataset {self.note.record_changed}"
+        return ""
+
 
 def parse_tags(text: str) -> tuple[str, ...]:
     """``"russia, engines ,russia"`` -> ``("russia", "engines")``: trimmed, unique, in order."""

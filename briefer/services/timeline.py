@@ -66,8 +66,11 @@ class TimelineFilter:
     start: date | None = None
     end: date | None = None
     text: str = ""
+    only: frozenset[EntityRef] | None = None  # these records alone (new since a dataset)
 
     def accepts(self, item: TimelineItem) -> bool:
+        if self.only is not None and item.ref not in self.only:
+            return False
         if self.categories and item.category not in self.categories:
             return False
         if self.outcomes and item.outcome not in self.outcomes:

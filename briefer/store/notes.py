@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -51,13 +51,25 @@ class Draft:
     base_version: int | None
 
 
-_COLUMNS = ("id", "entity_kind", "entity_id", "body", "created_utc", "updated_utc", "tags")
-_SELECT = f"SELECT {', '.join(_COLUMNS)}, version FROM notes"
+_COLUMNS = (
+    "id",
+    "entity_kind",
+    "entity_id",
+    "body",
+    "created_utc",
+    "updated_utc",
+    "tags",
+    "version",
+    "record_changed",
+)
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM notes"
 
 
 def _note(row: sqlite3.Row | tuple[Any, ...]) -> Note:
-    note_id, kind, entity, body, created, updated, tags, version = row
-    return Note(note_id, kind, entity, body, tuple(json.loads(tags)), created, updated, version)
+    note_id, kind, entity, body, created, updated, tags, version, changed = row
+    return Note(
+        note_id, kind, entity, body, tuple(json.loads(tags)), created, updated, version, changed
+    )
 
 
 def _new_note_id() -> str:
@@ -117,15 +129,16 @@ class NoteStore:
         import hashlib  # imported on first use: it is not needed to open the window
 
         digest = hashlib.sha256()
-        for row in self._conn.execute(
-            "SELECT id, version, updated_utc FROM notes ORDER BY id"
-        ).fetchall() + self._conn.execute("SELECT COUNT(*) FROM note_revisions").fetchall():
+        for row in (
+            self._conn.execute("SELECT id, version, updated_utc FROM notes ORDER BY id").fetchall()
+            + self._conn.execute("SELECT COUNT(*) FROM note_revisions").fetchall()
+        ):
             digest.update(repr(tuple(row)).encode("utf-8"))
         return digest.hexdigest()[:12]
 
     def search(self, match: str, limit: int = 100) -> list[Note]:
         """Notes matching the FTS5 query ``match``, best first."""
-        columns = ", ".join(f"n.{column}" for column in (*_COLUMNS, "version"))
+        columns = ", ".join(f"n.{column}" for column in _COLUMNS)
         try:
             rows = self._conn.execute(
                 f"SELECT {columns} FROM notes_search JOIN notes n ON n.rowid = notes_search.rowid "
@@ -168,6 +181,7 @@ class NoteStore:
             return SaveResult(note)
         if (current.body, current.tags) == (draft.body, draft.tags):
             return SaveResult(current)
+        self.mark_reviewed(current.id)  # an edit is made with the record in view
         if draft.base_version == current.version:
             note = self._update(current, draft.body, draft.tags, now)
             if not (amend and self._amend_revision(note)):
@@ -182,6 +196,25 @@ class NoteStore:
         if body != draft.body:
             self._add_revision(note, "merge")
         return SaveResult(note, met=current, merged=body != draft.body)
+
+    def mark_reviewed(self, note_id: str) -> None:
+        """Clear the note's "record changed" mark (in the caller's transaction, if any)."""
+        self._conn.execute("UPDATE notes SET record_changed = '' WHERE id = ?", (note_id,))
+
+    def mark_records_changed(self, refs: Iterable[tuple[str, str]], version: str) -> int:
+        """Mark the notes on these (kind, id) records as changed by dataset ``version``; how many.
+
+        Raises:
+            NoteSaveError: SQLite could not write; nothing was changed.
+        """
+        with self.transaction() as conn:
+            return sum(
+                conn.execute(
+                    "UPDATE notes SET record_changed = ? WHERE entity_kind = ? AND entity_id = ?",
+                    (version, kind, entity_id),
+                ).rowcount
+                for kind, entity_id in refs
+            )
 
     def replace_text(self, note: Note, body: str, tags: tuple[str, ...], kind: str) -> Note:
         """Make ``body`` current on an existing note (restore, import); inside a transaction."""

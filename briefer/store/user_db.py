@@ -72,6 +72,8 @@ MIGRATIONS: Sequence[Migration] = (
     ALTER TABLE note_revisions ADD COLUMN session TEXT NOT NULL DEFAULT '';
     """,
     one_note_per_record,
+    # the dataset version in which the noted record last changed, until the note is next edited
+    "ALTER TABLE notes ADD COLUMN record_changed TEXT NOT NULL DEFAULT '';",
 )
 USER_SCHEMA_VERSION = len(MIGRATIONS)
 

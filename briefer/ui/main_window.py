@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefer.domain.records import EntityRef
 from briefer.meta import APP_NAME
 from briefer.paths import user_data_dir
 from briefer.services.context import ServiceContext
 from briefer.services.settings import GEOMETRY_KEY, STATE_KEY
+from briefer.store.errors import StoreError
 from briefer.ui import theme
 from briefer.ui.navigation import Navigator
 from briefer.ui.panel_registry import PanelHost, Reveals, panel_opening
@@ -34,6 +44,7 @@ class MainWindow(QMainWindow):
     restore_action: QAction
     search_action: QAction
     theme_actions: QActionGroup
+    reopen: Callable[[bool], bool] | None = None  # set by the WindowHost: reopen on a new dataset
 
     def __init__(
         self, services: ServiceContext, state: SelectionState, parent: QWidget | None = None
@@ -168,6 +179,18 @@ class MainWindow(QMainWindow):
 
         show_about(self, self.services.dataset_with_counts(), self.services.publishers())
 
+    def show_whats_new(self) -> None:
+        from briefer.ui.dialogs.whats_new import show_whats_new
+
+        try:
+            changes = self.services.whats_new
+        except StoreError as error:
+            QMessageBox.warning(self, "What's new", f"Cannot compare the datasets: {error}")
+            return
+        self.whats_new_dialog = show_whats_new(
+            self, changes, self.services.notes.title_of, self.open_record
+        )
+
     def restore_notes(self) -> None:
         from briefer.ui.dialogs.restore_notes import ask_restore_notes
 
@@ -222,4 +245,3 @@ class MainWindow(QMainWindow):
         from briefer.ui.dialogs.unsaved_notes import ask_unsaved
 
         return ask_unsaved(self, self.detail.notes.status.text())
-

@@ -8,9 +8,11 @@ selection. Adding a tab means one entry here and the panel itself.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import SignalInstance
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import EntityKind, SubjectKind, values_of
+from briefer.store.errors import StoreError
 
 if TYPE_CHECKING:
     from briefer.services.context import ServiceContext
@@ -91,7 +94,18 @@ def _timeline(host: PanelHost) -> QWidget:
     panel = TimelinePanel()
     as_of = date.fromisoformat(host.services.dataset.info.as_of)
     panel.set_timeline(host.services.timeline.timeline(), as_of)
+    previous = host.services.previous_dataset()
+    if previous:
+        panel.filters.offer_new_since(previous, partial(_new_on_timeline, host.services))
     return panel
+
+
+def _new_on_timeline(services: ServiceContext) -> frozenset[EntityRef]:
+    try:
+        return frozenset(services.whats_new.new_on_timeline())
+    except StoreError as error:
+        logging.getLogger(__name__).warning("cannot compare with the previous dataset: %s", error)
+        return frozenset()
 
 
 def _comparison(host: PanelHost) -> QWidget:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar
 
@@ -22,6 +22,7 @@ def build_menus(window: MainWindow) -> None:
     _build_view_menu(window)
     _build_go_menu(window)
     help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addAction("What's &new in this dataset").triggered.connect(window.show_whats_new)
     help_menu.addAction("&About Briefer").triggered.connect(window.show_about)
 
 
@@ -37,7 +38,7 @@ def _build_file_menu(window: MainWindow) -> None:
     window.restore_action.triggered.connect(window.restore_notes)
     file_menu.addSeparator()
     update = file_menu.addAction("&Update dataset…")
-    update.setStatusTip("Install a signed data pack; Briefer reads it from its next start")
+    update.setStatusTip("Verify and install a signed data pack, then show what it changed")
     update.triggered.connect(lambda: _update_dataset(window))
     previous = file_menu.addAction("Return to the &previous dataset")
     previous.triggered.connect(lambda: _previous_dataset(window))
@@ -50,18 +51,23 @@ def _build_file_menu(window: MainWindow) -> None:
 def _update_dataset(window: MainWindow) -> None:
     from briefer.ui.dialogs.update_dataset import ask_update_dataset
 
-    _report(window, ask_update_dataset(window))
+    _switch(window, ask_update_dataset(window), show_whats_new=True)
 
 
 def _previous_dataset(window: MainWindow) -> None:
     from briefer.ui.dialogs.update_dataset import ask_return_to_previous
 
-    _report(window, ask_return_to_previous(window))
+    _switch(window, ask_return_to_previous(window), show_whats_new=False)
 
 
-def _report(window: MainWindow, outcome: str | None) -> None:
-    if outcome:
-        window.statusBar().showMessage(outcome, 15000)
+def _switch(window: MainWindow, outcome: str | None, show_whats_new: bool) -> None:
+    """Reopen on the dataset now in use (after this menu's slot has returned)."""
+    if not outcome:
+        return
+    window.statusBar().showMessage(outcome, 15000)
+    reopen = window.reopen
+    if reopen is not None:
+        QTimer.singleShot(0, lambda: reopen(show_whats_new))
 
 
 def _build_view_menu(window: MainWindow) -> None:

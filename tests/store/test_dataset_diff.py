@@ -1,17 +1,7 @@
 """What changed between two databases, per record kind and field."""
 
-from briefer.store.build import build_database
 from briefer.store.dataset_diff import as_dict, diff_databases
-from briefer.store.source_files import read_source_set
-from tests.fixture_data import ROWS, write_dataset
-
-
-def _database(tmp_path, name, change=None):
-    rows = {kind: [dict(r) for r in records] for kind, records in ROWS.items()}
-    if change:
-        change(rows)
-    folder = write_dataset(tmp_path / name, rows)
-    return build_database(read_source_set(folder), tmp_path / f"{name}.db")
+from tests.fixture_data import build_variant as _database
 
 
 def _with_old_event(rows):

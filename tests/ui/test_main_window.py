@@ -170,7 +170,9 @@ def test_a_damaged_notes_database_is_reported_and_kept(
     (private_user_dir / "user.db").write_bytes(damaged)
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    monkeypatch.setattr("briefer.app._run_window", lambda app, services, smoke_test: 0)
+    monkeypatch.setattr(
+        "briefer.app._run_window", lambda _app, services, *_a, **_k: services.close() or 0
+    )
     assert run_gui(Namespace(db=str(fixture_db), smoke_test=False)) == 0
     assert len(shown) == 1 and "set aside" in shown[0]
     kept = [p for p in private_user_dir.iterdir() if p.name.startswith("user.db.damaged-")]
@@ -192,8 +194,7 @@ def test_start_up_backs_up_the_user_database(qtbot, fixture_db, private_user_dir
     app.setQuitOnLastWindowClosed(False)
     try:
         QTimer.singleShot(50, app.quit)
-        _run_window(app, services, smoke_test=False)
+        _run_window(app, services, lambda: services, smoke_test=False)
     finally:
         app.setQuitOnLastWindowClosed(True)
     assert len(list((private_user_dir / "backups").glob("user-*.db"))) == 1
-    services.close()

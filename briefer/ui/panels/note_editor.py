@@ -61,6 +61,10 @@ class NoteEditor(QWidget):
         self._amend = False
         self._seen_version = -1
         self.heading = QLabel("<b>Your note</b>", self)
+        self.record_changed = QLabel(self)
+        self.record_changed.setWordWrap(True)
+        self.record_changed.setAccessibleName("Record changed since your note")
+        self.record_changed.hide()
         self.text = QPlainTextEdit(self)
         self.text.setAccessibleName("Your note on the selected record")
         self.text.setPlaceholderText(
@@ -83,6 +87,7 @@ class NoteEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.addWidget(self.heading)
+        layout.addWidget(self.record_changed)
         layout.addWidget(self.text, stretch=1)
         layout.addLayout(row)
         layout.addWidget(self.status)
@@ -147,6 +152,15 @@ class NoteEditor(QWidget):
         self._amend = False
         self.history.setEnabled(note is not None)
         self._set_status(f"Last saved {_when(note.updated_utc)}" if note else "No note yet")
+        self._show_record_changed(note)
+
+    def _show_record_changed(self, note: Note | None) -> None:
+        version = note.record_changed if note else ""
+        self.record_changed.setText(
+            f"⚠ Record changed since your note: dataset {version} altered it (Help > What's "
+            "new). Editing the note clears this mark."
+        )
+        self.record_changed.setVisible(bool(version))
 
     def _set_status(self, text: str, failed: bool = False) -> None:
         self.status.setText(text)
@@ -199,6 +213,7 @@ class NoteEditor(QWidget):
         self._amend = not checkpoint and not result.conflict
         self._seen_version = self._service.data_version() if self._service else -1
         self.history.setEnabled(True)
+        self._show_record_changed(result.note)
         if result.met is not None:
             self._put_text(result.note.body, result.note.tags)
             kept = (

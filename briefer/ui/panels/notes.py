@@ -35,8 +35,8 @@ def _first_line(entry: NoteEntry) -> str:
 NOTE_COLUMNS: tuple[Column[NoteEntry], ...] = (
     Column(
         "About",
-        lambda e: e.title + (" (no longer in the dataset)" if e.orphaned else ""),
-        colour=lambda e: "#D55E00" if e.orphaned else None,
+        lambda e: e.title + (f" ({e.flag})" if e.flag else ""),
+        colour=lambda e: "#D55E00" if e.flag else None,
     ),
     Column("Note", _first_line, tooltip=lambda e: e.note.body),
     Column("Tags", lambda e: ", ".join(e.note.tags)),
@@ -107,7 +107,9 @@ class NotesPanel(QWidget):
         self.model.set_records(entries)
         self.table.fit_columns(max_width=320)
         orphans = sum(1 for e in entries if e.orphaned)
+        changed = sum(1 for e in entries if e.flag and not e.orphaned)
         extra = f"; {orphans} about records no longer in the dataset" if orphans else ""
+        extra += f"; {changed} on records changed since the note" if changed else ""
         self.count.setText(f"{len(entries)} note(s){extra}")
 
     def note_saved(self, note: Note) -> None:

@@ -5,16 +5,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from briefer import paths
 from briefer.services.dataset import summarize
-from briefer.store.data_packs import make_pack
 from briefer.store.dataset_choice import (
     dataset_version_of,
     read_pointer,
     reference_for_reading,
 )
-from briefer.store.pack_keys import generate_key_pair, load_private_key
 from briefer.store.reference import ReferenceStore
 from briefer.ui.dialogs.update_dataset import ask_return_to_previous, ask_update_dataset
-from tests.fixture_data import ROWS, write_dataset
+from tests.fixture_data import signed_pack
 
 
 @pytest.fixture
@@ -31,12 +29,8 @@ def said(monkeypatch):
 
 
 def _pack(version, tmp_path, monkeypatch):
-    private, public = generate_key_pair(tmp_path / "keys")
-    monkeypatch.setenv("BRIEFER_TRUSTED_KEYS", str(public.parent))
-    rows = {name: [dict(r) for r in records] for name, records in ROWS.items()}
-    rows["dataset.csv"][0]["value"] = version
-    pack = tmp_path / f"{version}.brpack"
-    make_pack(write_dataset(tmp_path / "src", rows), load_private_key(private), pack)
+    pack, keys = signed_pack(tmp_path, version)
+    monkeypatch.setenv("BRIEFER_TRUSTED_KEYS", str(keys))
     return pack
 
 
@@ -82,7 +76,7 @@ def test_an_older_pack_is_installed_only_when_the_analyst_confirms(
     assert "Installed dataset 2001.1" in (ask_update_dataset(window) or "")
     bundled = dataset_version_of(paths.bundled_db_path())
     assert ask_return_to_previous(window) == (
-        f"Briefer reads the bundled dataset ({bundled}) from its next start."
+        f"Briefer now reads the bundled dataset ({bundled})."
     )
     assert ask_return_to_previous(window) is None
     assert said[-1][1] == "Nothing to return to"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import Category, Outcome, label, values_of
 from briefer.services.timeline import NO_OUTCOME, TimelineFilter
 
@@ -92,6 +93,11 @@ class FilterBar(QWidget):
         self.text.setPlaceholderText("Filter text…")
         self.text.setClearButtonEnabled(True)
         self.text.setAccessibleName("Filter by text")
+        self.new_since = QToolButton(self)
+        self.new_since.setCheckable(True)
+        self.new_since.setAccessibleName("Show only records new or changed since a dataset")
+        self.new_since.hide()
+        self._new_refs: Callable[[], frozenset[EntityRef]] | None = None
         self.reset = QPushButton("Reset", self)
         self.text.setMinimumWidth(90)
         self.count = QLabel(self)
@@ -103,12 +109,14 @@ class FilterBar(QWidget):
         layout.addWidget(self.start)
         layout.addWidget(self.end)
         layout.addWidget(self.text, stretch=1)
+        layout.addWidget(self.new_since)
         layout.addWidget(self.reset)
         for button in (self.categories, self.outcomes, self.actors):
             button.changed.connect(self._emit)
         for edit in (self.start, self.end):
             edit.dateChanged.connect(self._emit)
         self.text.textChanged.connect(self._emit)
+        self.new_since.toggled.connect(self._emit)
         self.reset.clicked.connect(self.clear)
 
     def _date_edit(self, name: str, unset_text: str) -> QDateEdit:
@@ -122,6 +130,14 @@ class FilterBar(QWidget):
         edit.setDate(UNSET)
         edit.setMaximumWidth(120)
         return edit
+
+    def offer_new_since(self, version: str, refs: Callable[[], frozenset[EntityRef]]) -> None:
+        """Show the "New since <version>" toggle; ``refs`` (the records added or changed since)
+        is called when it is first switched on."""
+        self._new_refs = refs
+        self.new_since.setText(f"New since {version}")
+        self.new_since.setToolTip(f"Only what dataset {version} did not hold, or held otherwise")
+        self.new_since.show()
 
     def set_actors(self, actors: Iterable[str]) -> None:
         self.actors.set_choices((a, a) for a in actors)
@@ -137,6 +153,7 @@ class FilterBar(QWidget):
             start=day(self.start),
             end=day(self.end),
             text=self.text.text(),
+            only=self._new_refs() if self._new_refs and self.new_since.isChecked() else None,
         )
 
     def set_count(self, shown: int, total: int) -> None:
@@ -148,6 +165,7 @@ class FilterBar(QWidget):
         self.start.setDate(UNSET)
         self.end.setDate(UNSET)
         self.text.clear()
+        self.new_since.setChecked(False)
 
     def _emit(self, *_args: object) -> None:
         self.filter_changed.emit(self.current())
