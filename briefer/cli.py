@@ -143,12 +143,21 @@ def _open_store(args: argparse.Namespace):  # noqa: ANN202 - imported lazily
 
 
 def cmd_version(args: argparse.Namespace) -> int:
+    from briefer.services.dataset import summarize
+
     print(f"{APP_NAME} {__version__}")
     store = _open_store(args)
-    info = store.dataset_info()
+    summary = summarize(store, with_counts=False)
+    info = summary.info
+    if summary.installed:
+        origin = f"installed {summary.installed} from a data pack"
+    elif store.path.resolve() == paths.bundled_db_path().resolve():
+        origin = "bundled with Briefer"
+    else:
+        origin = f"read from {store.path}"
     print(
-        f"dataset {info.dataset_version} ({info.checked_through}; as of {info.as_of}, "
-        f"schema {info.schema_version})"
+        f"dataset {info.dataset_version}, {origin} ({info.checked_through}; as of "
+        f"{info.as_of}, schema {info.schema_version})"
     )
     return EXIT_OK
 

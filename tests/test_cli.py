@@ -34,8 +34,8 @@ def test_version_prints_app_and_dataset(fixture_db):
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Briefer ")
     assert lines[1] == (
-        f"dataset test.1 (events checked through 2024-06-30; as of 2025-01-31, "
-        f"schema {SCHEMA_VERSION})"
+        f"dataset test.1, read from {fixture_db} (events checked through 2024-06-30; as of "
+        f"2025-01-31, schema {SCHEMA_VERSION})"
     )
 
 

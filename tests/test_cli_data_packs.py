@@ -86,14 +86,14 @@ def test_update_installs_a_newer_pack_and_rollback_returns_to_the_bundled_data(
     assert main(["data", "update", str(pack)]) == 0
     assert "installed dataset 2099.1" in capsys.readouterr().out
     main(["--version"])  # output read just above: only --version's lines remain
-    assert "dataset 2099.1" in capsys.readouterr().out
+    assert "dataset 2099.1, installed 20" in capsys.readouterr().out
     assert main(["data", "update", str(pack)]) == 2  # the same again is not newer
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "--allow-older" in err
     assert main(["data", "rollback"]) == 0
     assert "reads the bundled dataset" in capsys.readouterr().out
     main(["--version"])
-    assert "dataset 2099.1" not in capsys.readouterr().out
+    assert ", bundled with Briefer (" in capsys.readouterr().out
 
 
 def test_an_older_pack_rolls_nothing_back_unless_asked(keys_dir, tmp_path, capsys):

@@ -172,3 +172,14 @@ def test_a_failed_write_leaves_the_old_pack(pack, source_dir, keys, monkeypatch)
     with pytest.raises(OSError):
         make_pack(source_dir, load_private_key(keys[0]), pack)
     assert pack.read_bytes() == before
+
+
+def test_the_project_publishing_key_ships_public_only():
+    from briefer import paths
+
+    shipped = sorted((paths.resources_dir() / "keys").iterdir())
+    assert [path.name for path in shipped] == ["briefer-publishing.pub"]
+    assert all(b"PRIVATE" not in path.read_bytes() for path in shipped)
+    [key] = trusted_keys([paths.resources_dir() / "keys"])
+    assert key.key_id == "d66d8ea71eab6694"  # the id the README gives for checking it
+    assert key in trusted_keys(paths.trusted_key_dirs())
