@@ -22,6 +22,7 @@ from briefer.ui.theme import muted_ink
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 CHANGE_ORDER = ("added", "changed", "removed")
+EXPAND_UP_TO = 60  # records; a longer list opens with each record's fields folded
 TitleOf = Callable[[EntityRef], "str | None"]
 
 
@@ -76,13 +77,17 @@ class WhatsNewDialog(QDialog):
                     row.setForeground(0, muted)
                     row.setToolTip(0, "No longer in the dataset")
                 for field in item.fields:
-                    QTreeWidgetItem(row, [field.field, "", field.before, field.after])
+                    line = QTreeWidgetItem(row, [field.field, "", field.before, field.after])
+                    line.setToolTip(2, field.before)
+                    line.setToolTip(3, field.after)
+                row.setExpanded(len(changes.items) <= EXPAND_UP_TO)
             group.setExpanded(True)
+        self.tree.setColumnWidth(0, 340)
         self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(0, 300)
+        self.tree.setColumnWidth(2, 220)
         first = self.tree.topLevelItem(0)
-        if first is not None:
-            self.tree.setCurrentItem(first)
+        if first is not None and first.childCount():
+            self.tree.setCurrentItem(first.child(0))
 
     @staticmethod
     def _name(item: ChangeItem, title_of: TitleOf) -> str:
