@@ -27,10 +27,12 @@ def add_notes_command(commands: argparse._SubParsersAction) -> None:
         f"(${paths.USER_DIR_ENV} moves the folder).",
     )
     actions = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
-    export = actions.add_parser("export", help="write every note and its history as JSON")
+    export = actions.add_parser(
+        "export", help="write every note and record of your own, with their history, as JSON"
+    )
     export.add_argument("file", metavar="FILE.json", help="where to write ('-': standard output)")
     imported = actions.add_parser(
-        "import", help="merge a notes export; a newer note here is never replaced"
+        "import", help="merge a notes export; a newer note or record here is never replaced"
     )
     imported.add_argument("file", metavar="FILE.json", help="a file written by 'notes export'")
     backups = actions.add_parser("backups", help="list the backups of your notes, newest first")
@@ -89,7 +91,10 @@ def _export(service: NotesService, target: str) -> int:
         count = service.export(path)
     except OSError as error:
         raise StoreError(f"cannot write {path}: {error.strerror or error}") from error
-    print(f"exported {count} note(s) to {path}")
+    records = (
+        f" and {service.exported_records} record(s) of your own" if service.exported_records else ""
+    )
+    print(f"exported {count} note(s){records} to {path}")
     return EXIT_OK
 
 

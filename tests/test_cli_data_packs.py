@@ -52,7 +52,7 @@ def test_a_pack_nobody_trusts_or_that_was_altered_is_one_line(
     assert len(err.splitlines()) == 1 and err.startswith("briefer: error: ")
     monkeypatch.setenv("BRIEFER_TRUSTED_KEYS", str(tmp_path / "none"))
     assert main(["data", "verify", str(pack)]) == 2
-    assert "no trusted keys" in capsys.readouterr().err
+    assert "matches none of the trusted keys" in capsys.readouterr().err  # the project key only
 
 
 def test_a_key_file_that_is_not_a_key_is_one_line(tmp_path, capsys, source_dir):

@@ -84,3 +84,25 @@ def test_export_refuses_when_the_notes_cannot_be_read(private_user_dir, tmp_path
     result = briefer("notes", "export", str(good))
     assert result.returncode == 2 and "nothing exported" in result.stderr
     assert good.read_text(encoding="utf-8") == "earlier export"
+
+
+def test_records_of_ones_own_travel_with_the_notes(private_user_dir, tmp_path):
+    from briefer.services.local_records import LocalRecordsService
+
+    store = UserStore(private_user_dir / "user.db")
+    record = LocalRecordsService(store).create(
+        "event",
+        {"date_utc": "2025-05-27", "category": "diplomacy", "title": "Talks", "source": "TASS",
+         "confidence": "likely"},
+    )  # fmt: skip
+    store.close()
+    exported = tmp_path / "notes.json"
+    result = briefer("notes", "export", str(exported))
+    assert result.returncode == 0, result.stderr
+    assert "exported 0 note(s) and 1 record(s) of your own" in result.stdout
+    other = tmp_path / "elsewhere"
+    result = briefer("notes", "import", str(exported), env={"BRIEFER_USER_DIR": str(other)})
+    assert result.returncode == 0, result.stderr
+    assert "your records: 1 added" in result.stdout
+    copied = LocalRecordsService(UserStore(other / "user.db")).get(record.id)
+    assert copied.content == record.content

@@ -26,7 +26,7 @@ from briefer.briefing.page import BANNER, MARGIN, PAGES, PageText
 from briefer.briefing.paragraphs import height, paragraph, shorten_to_fit
 from briefer.briefing.styles import MIN_POINTS, styles
 from briefer.briefing.timeline_drawing import timeline_drawing
-from briefer.domain.briefing import Briefing, Cited
+from briefer.domain.briefing import Briefing, Cited, analyst_items_text
 from briefer.files import write_atomically
 from briefer.meta import APP_NAME, __version__
 
@@ -93,6 +93,7 @@ class BriefingLayout:
         # reportlab's frame pads 6 pt on every side; measure what the text really gets
         self.frame_width = width - 2 * MARGIN - 2 * FRAME_PADDING
         self._fit_fixed_text()
+        self.shown: set[str] = set()  # the sections of the story last laid out
         self.text = self._page_text()
         bottom = page_module.bottom_margin(self.text)
         self.frame_height = page_height - MARGIN - BANNER - 4 - bottom - 2 * FRAME_PADDING - SAFETY
@@ -139,11 +140,13 @@ class BriefingLayout:
             f" · {author}" if author else ""
         )
 
-    def _page_text(self) -> PageText:
+    def _page_text(self, analyst_items: int | None = None) -> PageText:
         b = self.briefing
-        footer = (  # the time first: a shortened footer never loses it
-            f"Generated {b.generated_utc} · {APP_NAME} {__version__} · dataset "
-            f"{b.dataset_version} (events checked through {b.coverage_through or b.as_of})"
+        own = analyst_items_text(b.analyst_items if analyst_items is None else analyst_items)
+        checked = b.coverage_through or b.as_of
+        footer = (  # the time and the analyst's own items first: a shortened footer keeps them
+            f"Generated {b.generated_utc}{f' · {own}' if own else ''} · {APP_NAME} {__version__}"
+            f" · dataset {b.dataset_version} (events checked through {checked})"
         )
         note = ""
         if self.clipper.fields:
@@ -155,6 +158,7 @@ class BriefingLayout:
         return PageText(b.banner, footer, note)
 
     def story(self, kept: list[Slot], left_out: int) -> list[Flowable]:
+        self.shown = {slot.section for slot in kept}
         numbers = SourceNumbers()
         s = self.styles
         story: list[Flowable] = [*self._title_block(), Spacer(1, 4), self._bluf_box()]
@@ -185,7 +189,13 @@ class BriefingLayout:
     def minimal_story(self) -> list[Flowable]:
         """The fixed parts alone, for when the full story cannot be laid out."""
         left_out = len(_slots(self.briefing)) + self.clipper.left_out
+        self.shown = set()
         return [*self._title_block(), Spacer(1, 4), self._bluf_box(), self._left_out(left_out)]
+
+    def settle_footer(self) -> None:
+        """Count the analyst's own items only if the timeline that shows them made the page."""
+        if self.briefing.analyst_items and "timeline" not in self.shown:
+            self.text = self._page_text(analyst_items=0)
 
     def _left_out(self, count: int) -> Flowable:
         text = f"{count} lower-priority item(s) left out to keep this briefing to one page."
@@ -350,6 +360,7 @@ def render(briefing: Briefing) -> bytes:
         story = fit(layout)
     except Exception:  # reportlab's errors while measuring are internal: the plainer page
         story = layout.minimal_story()
+    layout.settle_footer()
     return page_module.build(
         layout.briefing, layout.page, layout.text, [lambda: story, layout.minimal_story]
     )

@@ -25,6 +25,7 @@ class TimelineMark:
     label: str
     kind: str  # satellite_launch, or an event category
     outcome: str  # success, failure, partial, unknown, none
+    local: bool = False  # the analyst's own record, not the dataset's
 
 
 @dataclass(frozen=True)
@@ -58,3 +59,13 @@ class Briefing:
     coverage_through: str = ""  # events checked against sources through this date
     keywords: tuple[str, ...] = ()
     provision_ids: tuple[str, ...] = ()  # the records behind ``provisions``, in the same order
+
+    @property
+    def analyst_items(self) -> int:
+        """How many of the analyst's own records the briefing uses (the footer says so)."""
+        return sum(mark.local for mark in self.timeline)
+
+
+def analyst_items_text(count: int) -> str:
+    """``includes 1 analyst-entered item``: the footer's warning that not all is the dataset."""
+    return f"includes {count} analyst-entered item{'' if count == 1 else 's'}" if count else ""

@@ -41,6 +41,7 @@ GROUP_LABELS: dict[str, str] = {
     SearchKind.SITE: "Launch sites",
     SearchKind.SOURCE: "Sources",
     SearchKind.NOTE: "Your notes",
+    SearchKind.LOCAL_RECORD: "Your records",
 }
 
 ENTITY_KIND_OF: dict[str, str] = {

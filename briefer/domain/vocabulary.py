@@ -140,6 +140,7 @@ class SearchKind(StrEnum):
     SITE = "site"
     SOURCE = "source"
     NOTE = "note"
+    LOCAL_RECORD = "local_record"  # the analyst's own events and launch attempts
 
 
 class LinkRelation(StrEnum):

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from briefer.domain.briefing import (
     DEFAULT_BANNER,
@@ -22,11 +23,15 @@ from briefer.domain.briefing import (
 from briefer.domain.records import LaunchAttempt, Provision
 from briefer.domain.vocabulary import Category, EntityKind, SubjectKind
 from briefer.services import briefing_templates as wording
+from briefer.services.briefing_local import local_marks
 from briefer.services.comparison import MAX_SUBJECTS, ComparisonService
 from briefer.services.launches import LaunchService
 from briefer.services.sanctions import SanctionsService
 from briefer.store.errors import StoreError
 from briefer.store.reference import ReferenceStore
+
+if TYPE_CHECKING:
+    from briefer.services.local_records import LocalRecordsService
 
 LOG = logging.getLogger("briefer")
 
@@ -46,6 +51,7 @@ class BriefingRequest:
     page_size: str = "letter"
     date: str = ""  # the briefing's date; empty for today where the composer runs
     notes: tuple[Cited, ...] = ()
+    include_local: bool = True  # the analyst's own records on the timeline (the footer says so)
 
 
 def local_now() -> datetime:
@@ -61,8 +67,10 @@ class BriefingComposer:
         comparison: ComparisonService,
         sanctions: SanctionsService,
         clock: Callable[[], datetime] = local_now,
+        local: LocalRecordsService | None = None,
     ) -> None:
         self._clock = clock
+        self._local = local
         self._store = store
         self._launches = launches
         self._comparison = comparison
@@ -87,6 +95,10 @@ class BriefingComposer:
             self._kind_of(request.subject_ids)  # unknown or mixed ids fail before any work
         self._selected_or(request, ())  # so do unknown provision ids
         briefing = builders[request.template](request)
+        if not request.include_local:
+            briefing = replace(
+                briefing, timeline=tuple(m for m in briefing.timeline if not m.local)
+            )
         info = self._store.dataset_info()
         day, zone, generated = _dated(request.date, self._clock())
         return replace(
@@ -134,6 +146,8 @@ class BriefingComposer:
             and not event.id.startswith("unsc-res-")
             and event.date_precision == "day"
         ]
+        local = local_marks(self._local, wording.CONTEXT_CATEGORIES)
+        marks += [m for m in local if since <= m.date_utc <= until]
         return tuple(sorted(marks, key=lambda m: m.date_utc))
 
     def _table(self, kind: str, subject_ids: Sequence[str]) -> ComparisonTable:
@@ -164,9 +178,7 @@ class BriefingComposer:
             Cited(f"{p.resolution_symbol} {p.paragraph} ({_status(p)}): {p.summary}", p.sources)
             for p in provisions
         )
-        return replace(
-            briefing, provisions=lines, provision_ids=tuple(p.id for p in provisions)
-        )
+        return replace(briefing, provisions=lines, provision_ids=tuple(p.id for p in provisions))
 
     def _launch_provisions(self) -> list[Provision]:
         topics = wording.LAUNCH_TOPICS

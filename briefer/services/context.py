@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from briefer.services.comparison import ComparisonService
     from briefer.services.dataset_changes import WhatsNew
     from briefer.services.detail import DetailService
+    from briefer.services.local_records import LocalMatch, LocalRecordsService
     from briefer.services.notes import NotesService
     from briefer.services.sanctions import SanctionsService
     from briefer.services.search import SearchService
@@ -75,7 +76,11 @@ class ReferenceServices:
 
 
 class ServiceContext(ReferenceServices):
-    """Every service the window needs: the reference services and the analyst's own data."""
+    """Every service the window needs: the reference services and the analyst's own data.
+
+    The analyst's own records join the dataset's wherever records show: the timeline, search,
+    the detail pane and the briefing's timeline.
+    """
 
     def __init__(
         self, reference: ReferenceStore, user: UserStore, user_notice: str | None = None
@@ -93,10 +98,40 @@ class ServiceContext(ReferenceServices):
         return NotesService(self.user, self.reference)
 
     @cached_property
+    def local_records(self) -> LocalRecordsService:
+        """The analyst's own events and launch attempts (File > New event…)."""
+        from briefer.services.local_records import LocalRecordsService
+
+        return LocalRecordsService(self.user, self.reference)
+
+    @cached_property
+    def timeline(self) -> TimelineService:
+        return TimelineService(self.reference, self.local_records)
+
+    @cached_property
+    def detail(self) -> DetailService:
+        from briefer.services.detail import DetailService
+
+        return DetailService(self.reference, self.local_records)
+
+    @cached_property
+    def briefing(self) -> BriefingComposer:
+        from briefer.services.briefing import BriefingComposer
+
+        return BriefingComposer(
+            self.reference, self.launches, self.comparison, self.sanctions, local=self.local_records
+        )
+
+    @cached_property
     def search(self) -> SearchService:
         from briefer.services.search import SearchService
 
-        return SearchService(self.reference.search_index(), self.notes)
+        return SearchService(self.reference.search_index(), self.notes, self.local_records)
+
+    def local_matches(self) -> list[LocalMatch]:
+        """The analyst's records that the dataset in use may now cover (after an update), each
+        with its candidates, for the window to offer retiring them."""
+        return self.local_records.matches(self.reference)
 
     def starting_comparison(self) -> tuple[str, list[str]]:
         """The launch vehicles the Comparison tab opens on (the analyst's saved choice)."""

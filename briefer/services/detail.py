@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from briefer.domain.local_records import is_local
 from briefer.domain.records import (
     Claim,
     EntityRef,
@@ -20,14 +23,21 @@ from briefer.services.detail_model import Detail, Link
 from briefer.services.related import RelatedRecords, groups
 from briefer.store.reference import ReferenceStore
 
+if TYPE_CHECKING:
+    from briefer.services.local_records import LocalRecordsService
+
 
 class DetailService:
-    def __init__(self, store: ReferenceStore) -> None:
+    def __init__(self, store: ReferenceStore, local: LocalRecordsService | None = None) -> None:
         self._store = store
         self._related = RelatedRecords(store)
+        self._local = local
 
     def detail(self, ref: EntityRef) -> Detail | None:
-        """The detail of ``ref``, or None when the dataset has no such record."""
+        """The detail of ``ref``, or None when neither the dataset nor the analyst's own
+        records (``banner`` set) have such a record."""
+        if is_local(ref):
+            return self._local_detail(ref)
         if ref.kind == EntityKind.LAUNCH_ATTEMPT:
             launch = self._store.launch_attempt(ref.id)
             return self._launch(launch) if launch else None
@@ -46,6 +56,14 @@ class DetailService:
             )
             return self._resolution(resolution) if resolution else None
         return catalogue_detail(self._store, self._related, ref)
+
+    def _local_detail(self, ref: EntityRef) -> Detail | None:
+        record = self._local.record_for(ref) if self._local is not None else None
+        if record is None or self._local is None:
+            return None
+        from briefer.services.detail_local import local_detail
+
+        return local_detail(record, self._local, self._store)
 
     def _event(self, event: TimelineEvent) -> Detail:
         when = (

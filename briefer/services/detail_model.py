@@ -26,3 +26,6 @@ class Detail:
     confidence: str
     lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
     links: tuple[LinkGroup, ...] = ()
+    banner: str = ""
+    """Shown above everything when set: the record is the analyst's own, not the dataset's."""
+    local: bool = False

@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefer.domain.local_records import RecordState, is_local
 from briefer.domain.records import EntityRef, Note, NoteRevision
 from briefer.files import write_atomically
 from briefer.services.titles import record_titles
+from briefer.store.local_records import LocalRecordStore
 from briefer.store.note_exchange import ImportReport, NoteImportError, export_data, import_data
 from briefer.store.notes import Draft, NoteSaveError, NoteStore, SaveResult
 from briefer.store.reference import ReferenceStore
@@ -50,8 +52,15 @@ class NotesService:
     def __init__(self, user: UserStore, reference: ReferenceStore | None) -> None:
         self._user = user
         self._store = NoteStore(user.connection)
+        self._records = LocalRecordStore(user.connection, self._store.session)
         self._reference = reference
         self._titles: dict[EntityRef, str] | None = None
+        self.exported_records = 0  # records of the analyst's own in the last export
+
+    @property
+    def user(self) -> UserStore:
+        """The database the notes live in (the analyst's own records too)."""
+        return self._user
 
     @property
     def read_only_reason(self) -> str | None:
@@ -150,7 +159,14 @@ class NotesService:
         return sorted({tag for note in self._store.all() for tag in note.tags}, key=str.casefold)
 
     def title_of(self, ref: EntityRef) -> str | None:
-        """The record's title, or None when the dataset no longer has it (an orphaned note)."""
+        """The record's title, or None when the dataset no longer has it (an orphaned note).
+        A record of the analyst's own keeps its title, marked when deleted or retired."""
+        if is_local(ref):
+            record = self._records.get(ref.id)
+            if record is None:
+                return None
+            state = "" if record.state == RecordState.LIVE else f" ({record.state})"
+            return f"{record.content.title}{state}"
         if self._reference is None:
             return None
         if self._titles is None:
@@ -159,13 +175,15 @@ class NotesService:
 
     # carrying notes between workstations ------------------------------------------------
     def export(self, path: Path) -> int:
-        """Write every note and its history as JSON, atomically; returns how many notes."""
-        data = export_data(self._store)
+        """Write every note and its history as JSON, with the analyst's own records and
+        theirs, atomically; returns how many notes (``exported_records`` counts the records)."""
+        data = export_data(self._store, self._records)
         write_atomically(path, _json_bytes(data), prefix=".notes-")
+        self.exported_records = len(data.get("local_records", []))
         return len(data["notes"])
 
     def export_bytes(self) -> bytes:
-        return _json_bytes(export_data(self._store))
+        return _json_bytes(export_data(self._store, self._records))
 
     def import_file(self, path: Path) -> ImportReport:
         """Merge a notes export; a malformed file changes nothing and says why."""

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from briefer.domain import dates
+from briefer.domain.local_records import LocalRecord
 from briefer.domain.records import EntityRef, LaunchAttempt, TimelineEvent
 from briefer.domain.vocabulary import Category, EntityKind
+from briefer.store.errors import StoreError
 from briefer.store.reference import ReferenceStore
+
+if TYPE_CHECKING:
+    from briefer.services.local_records import LocalRecordsService
 
 DAY = 86400.0
 LANES: tuple[str, ...] = (
@@ -41,6 +48,7 @@ class TimelineItem:
     actors: tuple[str, ...]
     confidence: str
     summary: str
+    local: bool = False  # the analyst's own record, not the dataset's: drawn apart
 
     @property
     def is_period(self) -> bool:
@@ -97,6 +105,11 @@ class CumulativeSeries:
 @dataclass
 class Timeline:
     items: list[TimelineItem] = field(default_factory=list)
+    notice: str = ""  # e.g. that the analyst's own records could not be read
+
+    @property
+    def local_count(self) -> int:
+        return sum(item.local for item in self.items)
 
     def filtered(self, wanted: TimelineFilter) -> list[TimelineItem]:
         return [item for item in self.items if wanted.accepts(item)]
@@ -156,25 +169,59 @@ def _event_item(event: TimelineEvent, until: date) -> TimelineItem:
     )
 
 
+def local_item(record: LocalRecord) -> TimelineItem:
+    """One of the analyst's records on the timeline, in its category's lane; a launch without
+    a known time sits at noon, as the dataset's do."""
+    content = record.content
+    first, last = content.span
+    exact = content.date_precision == "day"
+    start = dates.epoch_seconds(first, time(12, 0) if exact and content.is_launch else None)
+    return TimelineItem(
+        ref=record.ref,
+        category=content.category,
+        title=content.title,
+        date_utc=content.date_utc,
+        precision=content.date_precision,
+        start=start,
+        end=start if exact else dates.epoch_seconds(last) + DAY,
+        outcome=content.outcome if content.is_launch else NO_OUTCOME,
+        actors=content.actors,
+        confidence=content.confidence,
+        summary=content.summary,
+        local=True,
+    )
+
+
 class TimelineService:
-    def __init__(self, store: ReferenceStore) -> None:
+    def __init__(self, store: ReferenceStore, local: LocalRecordsService | None = None) -> None:
         self._store = store
+        self._local = local
 
     def timeline(self) -> Timeline:
-        """Every launch attempt, event, period and resolution, in date order."""
+        """Every launch attempt, event, period and resolution, and the analyst's own records
+        in use, in date order."""
         until = date.fromisoformat(self._store.dataset_info().as_of)
         launches = {launch.id: launch for launch in self._store.launch_attempts()}
         items = [
             _launch_item(launches[event.id]) if event.id in launches else _event_item(event, until)
             for event in self._store.timeline_events()
         ]
+        notice = ""
+        try:
+            items += [local_item(record) for record in self._local.records()] if self._local else []
+        except StoreError as error:  # the dataset is still worth showing
+            logging.getLogger(__name__).warning("records of yours left out: %s", error)
+            notice = f"Your own records could not be read: {error}"
         items.sort(key=lambda item: (item.start, item.ref.id))
-        return Timeline(items)
+        return Timeline(items, notice)
 
 
 def cumulative(items: Iterable[TimelineItem]) -> CumulativeSeries:
+    """The dataset's launch attempts counted over time; the analyst's own are left out, as
+    every count of the dataset leaves them out."""
     launches = sorted(
-        (i for i in items if i.category == Category.SATELLITE_LAUNCH), key=lambda i: i.start
+        (i for i in items if i.category == Category.SATELLITE_LAUNCH and not i.local),
+        key=lambda i: i.start,
     )
     successes = 0
     times, attempt_counts, success_counts = [], [], []

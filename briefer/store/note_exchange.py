@@ -1,5 +1,10 @@
-"""Carrying notes between workstations: a JSON export with history, and a merge on import
-that never lets an older text replace a newer one."""
+"""Carrying notes (and the analyst's own records) between workstations: a JSON export with
+history, and a merge on import that never lets an older text replace a newer one.
+
+Version 1 holds notes only; version 2 adds ``local_records`` (``local_exchange``). An export
+is written as version 1 while there are no records of the analyst's own, so older Briefers
+still read it, and as version 2 when there are, so they refuse it rather than drop them.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +16,21 @@ from typing import Any
 from briefer.domain.note_rules import format_utc, parse_utc, size_problem, utc_now
 from briefer.domain.records import Note
 from briefer.store.errors import StoreError
+from briefer.store.local_exchange import (
+    RECORDS_KEY,
+    IncomingRecord,
+    RecordImportProblem,
+    export_records,
+    local_time,
+    merge_record,
+    parse_records,
+)
+from briefer.store.local_records import LocalRecordStore
 from briefer.store.notes import NoteSaveError, NoteStore
 
 EXPORT_FORMAT = "briefer-notes"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 class NoteImportError(StoreError):
@@ -28,13 +44,29 @@ class ImportReport:
     kept_newer: int
     unchanged: int
     history_added: int = 0
+    records_added: int = 0
+    records_updated: int = 0
+    records_kept_newer: int = 0
+    records_unchanged: int = 0
 
     @property
     def sentence(self) -> str:
-        return (
+        notes = (
             f"{self.added} added, {self.updated} updated, {self.unchanged} already up to date, "
             f"{self.kept_newer} kept because the note here is newer; "
             f"{self.history_added} earlier text(s) added to the notes' history"
+        )
+        records = (
+            self.records_added,
+            self.records_updated,
+            self.records_unchanged,
+            self.records_kept_newer,
+        )
+        if not any(records):
+            return notes
+        return notes + (
+            "; your records: {} added, {} updated, {} already up to date, {} kept because the "
+            "record here is newer".format(*records)
         )
 
 
@@ -54,7 +86,8 @@ class Incoming:
     history: tuple[Revision, ...]
 
 
-def export_data(store: NoteStore) -> dict[str, Any]:
+def export_data(store: NoteStore, records: LocalRecordStore | None = None) -> dict[str, Any]:
+    """Every note and its history, and every record of the analyst's own with its history."""
     notes = []
     for note in store.all():
         revisions = [
@@ -73,29 +106,54 @@ def export_data(store: NoteStore) -> dict[str, Any]:
                 "revisions": revisions,
             }
         )
-    return {
+    own = export_records(records) if records is not None else []
+    data: dict[str, Any] = {
         "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
+        "version": EXPORT_VERSION if own else 1,
         "exported_utc": utc_now(),
         "notes": notes,
     }
+    if own:
+        data[RECORDS_KEY] = own
+    return data
 
 
 def import_data(store: NoteStore, data: Any) -> ImportReport:
-    """Merge notes by record; all or nothing.
+    """Merge notes by record and the analyst's own records by id; all or nothing.
 
     Raises:
         NoteImportError: the data is not a valid Briefer notes export; nothing was changed.
         NoteSaveError: the database could not be written; nothing was changed.
     """
     incoming = parse_export(data)
+    own = _parse_records(data)
     counts = dict.fromkeys(("added", "updated", "kept_newer", "unchanged", "history_added"), 0)
-    with store.transaction():
+    with store.transaction() as conn:
         for item in incoming:
             outcome, history = _merge(store, item)
             counts[outcome] += 1
             counts["history_added"] += history
+        records = LocalRecordStore(conn, store.session)  # same connection: same transaction
+        for record in own:
+            outcome, _history = _merge_record(records, record)
+            counts[f"records_{outcome}"] = counts.get(f"records_{outcome}", 0) + 1
     return ImportReport(**counts)
+
+
+def _parse_records(data: dict[str, Any]) -> list[IncomingRecord]:
+    if RECORDS_KEY not in data:
+        return []
+    try:
+        return parse_records(data[RECORDS_KEY], datetime.now(UTC))
+    except RecordImportProblem as problem:
+        raise NoteImportError(str(problem)) from None
+
+
+def _merge_record(records: LocalRecordStore, item: IncomingRecord) -> tuple[str, int]:
+    try:
+        return merge_record(records, item)
+    except RecordImportProblem as problem:
+        raise NoteImportError(str(problem)) from None
 
 
 def _merge(store: NoteStore, item: Incoming) -> tuple[str, int]:
@@ -108,21 +166,11 @@ def _merge(store: NoteStore, item: Incoming) -> tuple[str, int]:
     added = _add_history(store, local, item.history)
     if (local.body, local.tags) == (note.body, note.tags):
         return "unchanged", added
-    if item.updated > _local_time(local.updated_utc):
+    if item.updated > local_time(local.updated_utc):
         store.replace_text(local, note.body, note.tags, "import")
         return "updated", added
     added += store.add_history(local, note.body, note.tags, note.updated_utc)
     return "kept_newer", added
-
-
-def _local_time(text: str) -> datetime:
-    """A local note's time, ahead of this clock or not; one that is not a time (stored by an
-    older Briefer) counts as newest, so an import never replaces the text on its strength."""
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return datetime.max.replace(tzinfo=UTC)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _add_history(store: NoteStore, note: Note, history: tuple[Revision, ...]) -> int:
@@ -138,7 +186,7 @@ def parse_export(data: Any) -> list[Incoming]:
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise NoteImportError('not a Briefer notes export (no "format": "briefer-notes")')
     version = data.get("version")
-    if type(version) is not int or version != EXPORT_VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise NoteImportError(f"unsupported notes export version {version!r}")
     entries = data.get("notes")
     if not isinstance(entries, list):

@@ -74,6 +74,47 @@ MIGRATIONS: Sequence[Migration] = (
     one_note_per_record,
     # the dataset version in which the noted record last changed, until the note is next edited
     "ALTER TABLE notes ADD COLUMN record_changed TEXT NOT NULL DEFAULT '';",
+    # the analyst's own events and launch attempts, each write a revision (store/local_records)
+    """
+    CREATE TABLE local_records (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('event', 'launch_attempt')),
+        date_utc TEXT NOT NULL,
+        date_precision TEXT NOT NULL CHECK (date_precision IN ('day', 'month', 'year')),
+        category TEXT NOT NULL,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        actors TEXT NOT NULL,
+        source TEXT NOT NULL,
+        source_url TEXT,
+        confidence TEXT NOT NULL,
+        vehicle TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        site TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        created_utc TEXT NOT NULL,
+        updated_utc TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('live', 'deleted', 'retired')),
+        retired_kind TEXT,
+        retired_id TEXT,
+        CHECK ((state = 'retired') = (retired_id IS NOT NULL))
+    );
+    CREATE INDEX local_records_by_state ON local_records(state, date_utc);
+    CREATE TABLE local_record_revisions (
+        record_id TEXT NOT NULL REFERENCES local_records(id),
+        revision INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL,
+        retired_kind TEXT,
+        retired_id TEXT,
+        content TEXT NOT NULL,
+        saved_utc TEXT NOT NULL,
+        session TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (record_id, revision)
+    );
+    """,
 )
 USER_SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -129,3 +129,29 @@ def test_emoji_outside_the_basic_plane_still_render(fixture_db):
     assert len(reader.pages) == 1
     fonts_used = str(reader.pages[0]["/Resources"]["/Font"])
     assert len(reader.pages[0]["/Resources"]["/Font"]) >= 2, fonts_used  # body and symbol fonts
+
+
+def test_the_footer_counts_the_analysts_own_items_only_when_their_timeline_is_on_the_page(
+    fixture_db,
+):
+    from dataclasses import replace
+
+    from briefer.briefing.render import BriefingLayout
+    from briefer.domain.briefing import TimelineMark, analyst_items_text
+
+    briefing = composer(fixture_db).compose(BriefingRequest())
+    mine = tuple(
+        TimelineMark(f"2024-0{month}-01", f"Mine {month}", "satellite_launch", "unknown", True)
+        for month in (5, 6)
+    )
+    two = replace(briefing, timeline=briefing.timeline + mine)
+    assert analyst_items_text(2) == "includes 2 analyst-entered items"
+    assert analyst_items_text(1) == "includes 1 analyst-entered item"
+    text = " ".join(pdf(render(two)).pages[0].extract_text().split())
+    assert "includes 2 analyst-entered items" in text
+    footer = BriefingLayout(two).text.footer
+    assert footer.index("includes 2") < footer.index("dataset")  # kept when a footer is cut
+    layout = BriefingLayout(two)
+    layout.story([], 0)  # a page on which the timeline found no room
+    layout.settle_footer()
+    assert "analyst-entered" not in layout.text.footer

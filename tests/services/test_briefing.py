@@ -122,3 +122,40 @@ def test_a_chosen_date_is_kept_and_its_zone_named_unless_it_is_the_utc_day(fixtu
     assert (chosen.date, chosen.date_zone) == ("2025-01-05", "KST")
     utc_day = composer.compose(BriefingRequest(date="2025-01-02"))
     assert (utc_day.date, utc_day.date_zone) == ("2025-01-02", "")
+
+
+def test_a_briefing_using_an_analysts_own_event_says_so_in_its_footer(fixture_db, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    from briefer.briefing.render import render
+    from briefer.services.local_records import LocalRecordsService
+    from briefer.store.user_db import UserStore
+
+    local = LocalRecordsService(UserStore(tmp_path / "user.db"))
+    local.create(
+        "event",
+        {"date_utc": "2024-06-19", "category": "diplomacy", "title": "Treaty signed in Pyongyang",
+         "source": "KCNA", "confidence": "likely"},
+    )  # fmt: skip
+    local.create(  # known only to the month: not drawn, as the dataset's are not
+        "event",
+        {"date_utc": "2024-07", "category": "diplomacy", "title": "Follow-up talks",
+         "source": "TASS", "confidence": "unverified"},
+    )  # fmt: skip
+    store = ReferenceStore(fixture_db)
+    launches = LaunchService(store)
+    composer = BriefingComposer(
+        store, launches, ComparisonService(store, launches), SanctionsService(store), local=local
+    )
+    briefing = composer.compose(BriefingRequest())
+    mine = [mark for mark in briefing.timeline if mark.local]
+    assert [(m.date_utc, m.label) for m in mine] == [("2024-06-19", "Treaty signed in Pyongyang")]
+    assert briefing.analyst_items == 1
+    text = PdfReader(io.BytesIO(render(briefing))).pages[0].extract_text()
+    assert "includes 1 analyst-entered item ·" in " ".join(text.split())
+    without = composer.compose(BriefingRequest(include_local=False))
+    assert without.analyst_items == 0 and not any(m.local for m in without.timeline)
+    plain = PdfReader(io.BytesIO(render(without))).pages[0].extract_text()
+    assert "analyst-entered" not in plain

@@ -57,3 +57,49 @@ def test_subject_and_provision_details(fixture_db):
     provision = service.detail(EntityRef("provision", "res2087-op6"))
     assert dict(provision.facts)["Status"] == "Lapsed since 2024-04-30"
     assert service.detail(EntityRef("provision", "nope")) is None
+
+
+def test_an_analysts_own_record_opens_with_a_banner_its_source_and_matches(fixture_db, tmp_path):
+    from briefer.services.local_records import LocalRecordsService
+    from briefer.store.user_db import UserStore
+
+    local = LocalRecordsService(UserStore(tmp_path / "user.db"))
+    record = local.create(
+        "launch_attempt",
+        {"date_utc": "2012-04-13", "title": "Second Unha-3 attempt?", "vehicle": "Unha-3",
+         "source": "Yonhap flash, 13 April", "source_url": "https://example.org/flash",
+         "confidence": "unverified", "summary": "Early reports."},
+    )  # fmt: skip
+    service = DetailService(ReferenceStore(fixture_db), local)
+    detail = service.detail(record.ref)
+    assert detail.local and detail.banner.startswith(
+        "Your own record, not in the reference dataset — source: Yonhap flash, 13 April; entered "
+    )
+    assert detail.banner.endswith(f"{record.created_utc[:16].replace('T', ' ')} UTC")
+    facts = dict(detail.facts)
+    assert facts["Source address"] == "https://example.org/flash" and facts["Vehicle"] == "Unha-3"
+    assert facts["Payload"] == "unknown" and facts["Outcome"] == "unknown"
+    assert (detail.title, detail.confidence, detail.summary) == (
+        "Second Unha-3 attempt?",
+        "unverified",
+        "Early reports.",
+    )
+    assert detail.sources == () and detail.kind_label == "Your launch attempt (satellite launches)"
+    links = dict(detail.links)["In the dataset now, perhaps the same"]
+    assert links[0][1] == EntityRef("launch_attempt", "l-2012")
+    local.retire(record.id, EntityRef("launch_attempt", "l-2012"))
+    retired = service.detail(record.ref)
+    assert "Retired: the dataset now has it" in retired.banner
+    assert dict(retired.links)["Retired in favour of"][0][1] == EntityRef(
+        "launch_attempt", "l-2012"
+    )
+
+
+def test_a_local_id_nobody_has_opens_nothing(fixture_db, tmp_path):
+    from briefer.services.local_records import LocalRecordsService
+    from briefer.store.user_db import UserStore
+
+    ref = EntityRef("event", "local-" + "0" * 32)
+    local = LocalRecordsService(UserStore(tmp_path / "user.db"))
+    assert DetailService(ReferenceStore(fixture_db), local).detail(ref) is None
+    assert DetailService(ReferenceStore(fixture_db)).detail(ref) is None

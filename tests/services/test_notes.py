@@ -77,3 +77,20 @@ def test_malformed_file_gives_a_clear_message_and_changes_nothing(notes, tmp_pat
     with pytest.raises(NoteImportError, match="cannot read"):
         notes.import_file(tmp_path / "missing.json")
     assert [e.note.body for e in notes.entries()] == ["mine"]
+
+
+def test_a_note_on_an_analysts_own_record_carries_its_title_not_an_orphan_flag(notes):
+    from briefer.services.local_records import LocalRecordsService
+
+    local = LocalRecordsService(notes.user)
+    record = local.create(
+        "event",
+        {"date_utc": "2025-05-27", "category": "diplomacy", "title": "Talks in Moscow",
+         "source": "TASS", "confidence": "likely"},
+    )  # fmt: skip
+    notes.save(record.ref, "Check the readout")
+    entry = next(e for e in notes.entries() if e.ref == record.ref)
+    assert (entry.title, entry.orphaned, entry.flag) == ("Talks in Moscow", False, "")
+    local.delete(record.id)
+    assert notes.title_of(record.ref) == "Talks in Moscow (deleted)"
+    assert notes.title_of(EntityRef("event", "local-" + "f" * 32)) is None

@@ -204,3 +204,57 @@ def test_a_damaged_notes_index_is_a_notice_not_an_error(with_notes):
     results = service.search("rocket")
     assert results.total > 0
     assert results.notice.startswith("Your notes could not be searched")
+
+
+@pytest.fixture
+def with_records(fixture_db, tmp_path):
+    from briefer.services.local_records import LocalRecordsService
+
+    reference = ReferenceStore(fixture_db)
+    user = UserStore(tmp_path / "user.db")
+    local = LocalRecordsService(user)
+    return SearchService(reference.search_index(), NotesService(user, reference), local), local
+
+
+RECORD = {
+    "date_utc": "2025-05",
+    "category": "military_cooperation",
+    "title": "Engine specialists to Sohae",
+    "summary": "Reports of Russian engineers at the Sohae pad.",
+    "source": "Daily NK",
+    "confidence": "unverified",
+}
+
+
+def test_the_analysts_own_records_are_found_in_their_own_group(with_records):
+    service, local = with_records
+    record = local.create("event", RECORD)
+    results = service.search("russian engineers")
+    group = next(g for g in results.groups if g.kind == SearchKind.LOCAL_RECORD)
+    assert group.label == "Your records"
+    hit = group.hits[0]
+    assert (hit.ref, hit.when, hit.title_text) == (record.ref, "2025-05", RECORD["title"])
+    assert ("Russian", True) in hit.snippet
+    assert service.search("engine specialists to sohae").groups[0].hits[0].tier == TIER_EXACT
+    assert service.search("engine specialists").groups[0].hits[0].tier == TIER_EXACT + 1
+    assert service.search("sohae", kinds=["local_record"]).total == 1
+    assert service.search("sohae", kinds=["launch_attempt"]).total == 0
+    local.delete(record.id)
+    assert service.search("russian engineers", kinds=["local_record"]).total == 0
+
+
+@pytest.mark.parametrize("typed", HOSTILE)
+def test_hostile_queries_over_ones_own_records_never_raise(with_records, typed):
+    service, local = with_records
+    local.create("event", {**RECORD, "title": 'NEAR "quoted" (paren', "summary": "x\u202e"})
+    assert all(isinstance(hit.title_text, str) for hit in service.search(typed).hits)
+
+
+def test_a_search_over_the_notes_database_finds_its_records_too(fixture_db, tmp_path):
+    from briefer.services.local_records import LocalRecordsService
+
+    user = UserStore(tmp_path / "user.db")
+    LocalRecordsService(user).create("event", RECORD)
+    reference = ReferenceStore(fixture_db)
+    service = SearchService(reference.search_index(), NotesService(user, reference))
+    assert service.search("sohae pad", kinds=["local_record"]).total == 1

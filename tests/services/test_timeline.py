@@ -80,3 +80,54 @@ def test_the_space_programme_has_its_own_lane_beside_the_launches():
 
     assert LANES[:2] == ("satellite_launch", "space_programme")
     assert label("space_programme") == "Space programme"
+
+
+def local_records(tmp_path):
+    from briefer.services.local_records import LocalRecordsService
+    from briefer.store.user_db import UserStore
+
+    return LocalRecordsService(UserStore(tmp_path / "user.db"))
+
+
+LOCAL_LAUNCH = {
+    "date_utc": "2024-05-27",
+    "title": "Chollima-1 breaks up",
+    "source": "JCS",
+    "confidence": "likely",
+    "outcome": "failure",
+}
+
+
+def test_the_analysts_own_records_join_the_timeline_marked_as_theirs(fixture_db, tmp_path):
+    local = local_records(tmp_path)
+    launch = local.create("launch_attempt", LOCAL_LAUNCH)
+    talks = local.create(
+        "event",
+        {"date_utc": "2024-06", "category": "diplomacy", "title": "Talks", "source": "TASS",
+         "confidence": "unverified", "actors": "RUS PRK"},
+    )  # fmt: skip
+    local.delete(local.create("event", {**LOCAL_LAUNCH, "category": "response", "outcome": ""}).id)
+    line = TimelineService(ReferenceStore(fixture_db), local).timeline()
+    mine = [item for item in line.items if item.local]
+    assert [item.ref for item in mine] == [launch.ref, talks.ref] and line.local_count == 2
+    assert not any(item.local for item in line.items if item.ref.id.startswith("l-"))
+    first, second = mine
+    assert (first.category, first.outcome, first.is_fuzzy) == ("satellite_launch", "failure", False)
+    assert first.start == dates.epoch_seconds(date(2024, 5, 27)) + 12 * 3600
+    assert (second.category, second.outcome, second.is_fuzzy) == ("diplomacy", "none", True)
+    assert second.end == dates.epoch_seconds(date(2024, 6, 30)) + DAY
+    assert second.actors == ("RUS", "PRK") and "RUS" in line.actors()
+    launches = TimelineFilter(categories=frozenset({"satellite_launch"}))
+    assert launch.ref in {i.ref for i in line.filtered(launches)}
+    assert cumulative(line.items).attempts == (1, 2, 3)  # dataset counts stay the dataset's
+
+
+def test_unreadable_records_of_ones_own_leave_the_dataset_on_the_timeline(fixture_db):
+    from briefer.store.errors import UserDatabaseError
+
+    class Unreadable:
+        def records(self):
+            raise UserDatabaseError("your records cannot be read (disk I/O error)")
+
+    line = TimelineService(ReferenceStore(fixture_db), Unreadable()).timeline()
+    assert len(line.items) == 5 and "could not be read" in line.notice

@@ -111,3 +111,25 @@ def test_duplicates_with_unreadable_tags_still_merge(tmp_path, tags):
     conn.close()
     merged = NoteStore(UserStore(path).connection).by_entity("event", "e1")
     assert "text a" in merged.body and "text b" in merged.body
+
+
+def test_a_schema_6_database_gains_the_analysts_own_records_keeping_its_notes(tmp_path):
+    from briefer.store.local_records import LocalRecordStore
+    from briefer.store.notes import NoteStore
+    from tests.store.test_local_records import CONTENT
+
+    path = tmp_path / "user.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, MIGRATIONS[:6]) == 6
+    conn.execute(
+        "INSERT INTO notes (id, entity_kind, entity_id, body, created_utc, updated_utc, tags) "
+        "VALUES ('n1', 'event', 'e1', 'kept across the upgrade', 't', 't', '[]')"
+    )
+    conn.close()
+    store = UserStore(path)
+    assert store.version == USER_SCHEMA_VERSION == 7
+    assert NoteStore(store.connection).by_entity("event", "e1").body == "kept across the upgrade"
+    records = LocalRecordStore(store.connection)
+    assert records.all() == []
+    added = records.add(CONTENT)
+    assert records.live() == [added]

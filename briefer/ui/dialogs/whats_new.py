@@ -86,8 +86,9 @@ class WhatsNewDialog(QDialog):
         self.tree.resizeColumnToContents(1)
         self.tree.setColumnWidth(2, 220)
         first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))
+        record = first.child(0) if first is not None else None
+        if record is not None:
+            self.tree.setCurrentItem(record)
 
     @staticmethod
     def _name(item: ChangeItem, title_of: TitleOf) -> str:

@@ -30,8 +30,6 @@ class Column(Generic[T]):
     align_right: bool = False
 
 
-
-
 class RecordTableModel(QAbstractTableModel, Generic[T]):
     """Rows are records; ``REF_ROLE`` gives each row's ``EntityRef`` for selection.
 
