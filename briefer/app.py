@@ -132,12 +132,17 @@ def _run_window(
         services.close()
         show_fatal(str(error), interactive=not smoke_test)
         return 2
+    backup = QTimer()
+    backup.setSingleShot(True)
+    backup.timeout.connect(lambda: host.services.back_up_user_data())
     try:
         if smoke_test:
             report_first_paint(host.window, app)
         host.show()
-        QTimer.singleShot(BACKUP_DELAY_MS, lambda: host.services.back_up_user_data())
+        backup.start(BACKUP_DELAY_MS)
         code = app.exec()
     finally:
+        backup.stop()  # not to fire on closed services if the loop ended first
         host.close()
+        uncaught.uninstall(hook)
     return hook.exit_code or code

@@ -38,6 +38,9 @@ def add_pack_commands(actions: argparse._SubParsersAction[Any]) -> None:
     diff.add_argument("old", metavar="OLD", help="a reference database or a data pack")
     diff.add_argument("new", metavar="NEW", help="a reference database or a data pack")
     diff.add_argument("--json", action="store_true", help="print JSON instead of text")
+    from briefer.cli_publish import add_publish_command
+
+    add_publish_command(actions)
 
 
 def run_pack_command(args: argparse.Namespace) -> int:
@@ -52,6 +55,10 @@ def run_pack_command(args: argparse.Namespace) -> int:
         return _rollback()
     if args.data_command == "diff":
         return _diff(args)
+    if args.data_command == "publish":
+        from briefer.cli_publish import cmd_publish
+
+        return cmd_publish(args)
     return _verify(args)
 
 

@@ -45,10 +45,13 @@ def test_the_shortcuts_the_readme_names_are_the_registered_ones():
     for spec in PANELS:
         assert shortcut_of(spec) in entries[spec.title.replace("&", "")], spec.name
     assert DETAIL_SHORTCUT in entries["Detail pane"]
-    named = {key for text in entries.values() for key in re.findall(r"Ctrl\+\w", text)}
+    named = {
+        key for text in entries.values() for key in re.findall(r"Ctrl\+(?:Shift\+)?\w", text)
+    }
     assert named <= {shortcut_of(spec) for spec in PANELS} | {
         DETAIL_SHORTCUT,
         "Ctrl+K",
         "Ctrl+F",
         "Ctrl+E",
+        "Ctrl+Shift+N",
     }

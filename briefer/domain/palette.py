@@ -33,6 +33,7 @@ EVENT_COLOUR = BLUE  # an event, which has no outcome
 PERIOD_COLOURS = (SKY, PINK, YELLOW, BLUE, ORANGE, GREEN, GREY)
 MATRIX_TINT = BLUE
 NOTICE_BACKGROUND = ORANGE
+LOCAL_COLOUR = PINK  # the analyst's own records, drawn apart from the dataset's
 CONFIDENCE_MARKS = {"confirmed": "●", "likely": "◐", "unverified": "○"}
 
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -22,8 +21,8 @@ from briefer.meta import APP_NAME
 from briefer.paths import user_data_dir
 from briefer.services.context import ServiceContext
 from briefer.services.settings import GEOMETRY_KEY, STATE_KEY
-from briefer.store.errors import StoreError
 from briefer.ui import theme
+from briefer.ui.local_records import LocalRecordActions
 from briefer.ui.navigation import Navigator
 from briefer.ui.panel_registry import PanelHost, Reveals, panel_opening
 from briefer.ui.panel_tabs import PanelTabs
@@ -44,6 +43,7 @@ class MainWindow(QMainWindow):
     restore_action: QAction
     search_action: QAction
     theme_actions: QActionGroup
+    whats_new_dialog: QDialog | None = None
     reopen: Callable[[bool], bool] | None = None  # set by the WindowHost: reopen on a new dataset
 
     def __init__(
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         # the search service (and the notes it searches) is made on the first search
         self.search_box.set_searcher(lambda text: search_records(services.search, text))
         self.statusBar().addPermanentWidget(dataset_label(services))
+        self.local_records = LocalRecordActions(self)
         build_menus(self)
         self.toolbar = build_toolbar(self)
         self._wire()
@@ -132,6 +133,9 @@ class MainWindow(QMainWindow):
 
     def _on_selection_changed(self, ref: EntityRef | None) -> None:
         self.tabs.show_selection(ref)
+        self.show_detail_of(ref)
+
+    def show_detail_of(self, ref: EntityRef | None) -> None:
         if not self.detail.notes.has_service and ref is not None:
             self.detail.notes.set_service(self.services.notes)  # notes load on first use
         detail = self.services.detail.detail(ref) if ref else None
@@ -178,18 +182,6 @@ class MainWindow(QMainWindow):
         from briefer.ui.dialogs.about import show_about
 
         show_about(self, self.services.dataset_with_counts(), self.services.publishers())
-
-    def show_whats_new(self) -> None:
-        from briefer.ui.dialogs.whats_new import show_whats_new
-
-        try:
-            changes = self.services.whats_new
-        except StoreError as error:
-            QMessageBox.warning(self, "What's new", f"Cannot compare the datasets: {error}")
-            return
-        self.whats_new_dialog = show_whats_new(
-            self, changes, self.services.notes.title_of, self.open_record
-        )
 
     def restore_notes(self) -> None:
         from briefer.ui.dialogs.restore_notes import ask_restore_notes

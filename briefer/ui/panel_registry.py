@@ -64,6 +64,13 @@ class ShowsNotes(Protocol):
 
 
 @runtime_checkable
+class ListsRecords(Protocol):
+    """A panel listing records, reloaded when the analyst adds, edits or deletes one."""
+
+    def records_changed(self) -> None: ...
+
+
+@runtime_checkable
 class HasTimers(Protocol):
     """A panel with pending timers, stopped when the window closes."""
 
@@ -93,7 +100,7 @@ def _timeline(host: PanelHost) -> QWidget:
 
     panel = TimelinePanel()
     as_of = date.fromisoformat(host.services.dataset.info.as_of)
-    panel.set_timeline(host.services.timeline.timeline(), as_of)
+    panel.set_source(host.services.timeline.timeline, as_of)
     previous = host.services.previous_dataset()
     if previous:
         panel.filters.offer_new_since(previous, partial(_new_on_timeline, host.services))

@@ -12,6 +12,7 @@ from briefer.ui.panel_registry import (
     PANELS,
     FollowsSelection,
     HasTimers,
+    ListsRecords,
     PanelHost,
     PanelSpec,
     ShowsNotes,
@@ -71,6 +72,11 @@ class PanelTabs(QTabWidget):
         for panel in self.built_panels():
             if isinstance(panel, Themed):
                 panel.apply_palette()
+
+    def records_changed(self) -> None:
+        for panel in self.built_panels():
+            if isinstance(panel, ListsRecords):
+                panel.records_changed()
 
     def notes_replaced(self) -> None:
         for panel in self.built_panels():

@@ -16,6 +16,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
+from briefer.domain.palette import VERMILION
+
+FAILED_STYLE = f"color: {VERMILION}; font-weight: bold;"  # a write that failed, a problem
+
 
 def register_fonts(folder: Path) -> list[str]:
     """Register the bundled fonts and put them behind the default family as a fallback.

@@ -72,3 +72,9 @@ def install(interactive: bool) -> ErrorDialogs:
     hook = ErrorDialogs(interactive, sys.excepthook)
     sys.excepthook = hook
     return hook
+
+
+def uninstall(hook: ErrorDialogs) -> None:
+    """Put back the hook ``install`` replaced (when the window's event loop has ended)."""
+    if sys.excepthook is hook:
+        sys.excepthook = hook._previous

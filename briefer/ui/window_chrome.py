@@ -22,7 +22,8 @@ def build_menus(window: MainWindow) -> None:
     _build_view_menu(window)
     _build_go_menu(window)
     help_menu = window.menuBar().addMenu("&Help")
-    help_menu.addAction("What's &new in this dataset").triggered.connect(window.show_whats_new)
+    whats_new = help_menu.addAction("What's &new in this dataset")
+    whats_new.triggered.connect(lambda: _show_whats_new(window))
     help_menu.addAction("&About Briefer").triggered.connect(window.show_about)
 
 
@@ -32,6 +33,14 @@ def _build_file_menu(window: MainWindow) -> None:
     window.export_action.setShortcut(QKeySequence("Ctrl+E"))
     window.export_action.setStatusTip("Compose and export a one-page PDF briefing")
     window.export_action.triggered.connect(window.open_compose)
+    file_menu.addSeparator()
+    new_event = file_menu.addAction("New e&vent…")
+    new_event.setShortcut(QKeySequence("Ctrl+Shift+N"))
+    new_event.setStatusTip("Record an event of your own (breaking news no data pack has yet)")
+    new_event.triggered.connect(window.local_records.new_event)
+    new_launch = file_menu.addAction("New &launch attempt…")
+    new_launch.setStatusTip("Record a launch attempt of your own")
+    new_launch.triggered.connect(window.local_records.new_launch_attempt)
     file_menu.addSeparator()
     window.restore_action = file_menu.addAction("&Restore notes from a backup…")
     window.restore_action.setEnabled(window.services.user.writable)
@@ -46,6 +55,12 @@ def _build_file_menu(window: MainWindow) -> None:
     quit_action = file_menu.addAction("&Quit")
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)
+
+
+def _show_whats_new(window: MainWindow) -> None:
+    from briefer.ui.dialogs.whats_new import show_whats_new
+
+    show_whats_new(window)
 
 
 def _update_dataset(window: MainWindow) -> None:

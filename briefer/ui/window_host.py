@@ -57,8 +57,11 @@ class WindowHost:
             self._replace(old, services)
         finally:
             self._app.setQuitOnLastWindowClosed(True)
-        if show_whats_new:
-            self.window.show_whats_new()
+        if show_whats_new:  # after an update
+            from briefer.ui.dialogs.whats_new import show_whats_new as show_changes
+
+            show_changes(self.window)
+            self.window.local_records.offer_retirements()
         return True
 
     def _replace(self, old: MainWindow, services: ServiceContext) -> None:

@@ -186,15 +186,20 @@ def test_start_up_backs_up_the_user_database(qtbot, fixture_db, private_user_dir
     from briefer.services.context import open_services
 
     monkeypatch.setattr(gui, "BACKUP_DELAY_MS", 10)
-
     services = open_services(fixture_db, private_user_dir / "user.db")
     app = QApplication.instance()
+    backed_up = services.back_up_user_data
+    monkeypatch.setattr(services, "back_up_user_data", lambda: (backed_up(), app.quit()))
     # The window is deleted after the loop ends; closing the last window would post a Quit
     # that, handled outside any loop, makes every later event loop in the session return at once.
     app.setQuitOnLastWindowClosed(False)
     try:
-        QTimer.singleShot(50, app.quit)
+        give_up = QTimer()
+        give_up.setSingleShot(True)
+        give_up.timeout.connect(app.quit)  # only if the backup never ran
+        give_up.start(10_000)
         _run_window(app, services, lambda: services, smoke_test=False)
     finally:
+        give_up.stop()
         app.setQuitOnLastWindowClosed(True)
     assert len(list((private_user_dir / "backups").glob("user-*.db"))) == 1

@@ -4,12 +4,14 @@ or removed since the dataset it replaced, each opening its record."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -18,7 +20,11 @@ from PySide6.QtWidgets import (
 
 from briefer.domain.records import EntityRef
 from briefer.services.dataset_changes import ChangeItem, WhatsNew
+from briefer.store.errors import StoreError
 from briefer.ui.theme import muted_ink
+
+if TYPE_CHECKING:
+    from briefer.ui.main_window import MainWindow
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 CHANGE_ORDER = ("added", "changed", "removed")
@@ -114,14 +120,17 @@ class WhatsNewDialog(QDialog):
             self._open_record(ref)
 
 
-def show_whats_new(
-    parent: QWidget,
-    changes: WhatsNew,
-    title_of: TitleOf,
-    open_record: Callable[[EntityRef], None],
-) -> WhatsNewDialog:
-    """Open the list beside the window (not modal: records open behind it)."""
-    dialog = WhatsNewDialog(changes, title_of, open_record, parent)
+def show_whats_new(window: MainWindow) -> WhatsNewDialog | None:
+    """Open the list beside the window (not modal: records open behind it); None when the
+    datasets cannot be compared, after saying why."""
+    services = window.services
+    try:
+        changes = services.whats_new
+    except StoreError as error:
+        QMessageBox.warning(window, "What's new", f"Cannot compare the datasets: {error}")
+        return None
+    dialog = WhatsNewDialog(changes, services.notes.title_of, window.open_record, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
+    window.whats_new_dialog = dialog
     return dialog

@@ -8,8 +8,9 @@ from urllib.parse import quote, unquote
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
-from briefer.domain.palette import CONFIDENCE_MARKS, OUTCOME_COLOURS
+from briefer.domain.palette import CONFIDENCE_MARKS, LOCAL_COLOUR, OUTCOME_COLOURS
 from briefer.domain.records import EntityRef
+from briefer.ui.panels.local_record_bar import LocalRecordBar
 from briefer.ui.panels.note_editor import NoteEditor
 
 if TYPE_CHECKING:  # both loaded with the first selection, not for the first paint
@@ -34,7 +35,8 @@ def detail_html(detail: Detail) -> str:
     """The detail as HTML; every string from the data is escaped."""
     from html import escape
 
-    parts = [
+    parts = [_banner_html(detail.banner)] if detail.banner else []
+    parts += [
         f"<p style='margin:0; color:gray'>{escape(detail.kind_label)}</p>",
         f"<h2 style='margin:2px 0'>{escape(detail.title)}</h2>",
     ]
@@ -85,6 +87,18 @@ def detail_html(detail: Detail) -> str:
     return "".join(parts)
 
 
+def _banner_html(text: str) -> str:
+    """The analyst's-own-record banner: the same colour as their records' ring on the timeline,
+    with dark text, readable in either theme."""
+    from html import escape
+
+    return (
+        f"<table width='100%' cellpadding='6' cellspacing='0' style='margin-bottom:6px'>"
+        f"<tr><td bgcolor='{LOCAL_COLOUR}' style='color:#111111'>✎ {escape(text)}</td></tr>"
+        "</table>"
+    )
+
+
 _ORPHAN = (
     "<p style='color: gray'>This record is no longer in the reference dataset "
     "(it may have been renamed or removed in an update). Your note on it is kept below.</p>"
@@ -116,8 +130,15 @@ class DetailPanel(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_anchor)
         self.notes = NoteEditor(self)
+        self.local_bar = LocalRecordBar(self)
+        top = QWidget(self)
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.browser, stretch=1)
+        column.addWidget(self.local_bar)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.browser)
+        splitter.addWidget(top)
         splitter.addWidget(self.notes)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from briefer.domain.records import EntityRef, Note
 from briefer.ui.signals import signals_blocked
+from briefer.ui.theme import FAILED_STYLE
 
 if TYPE_CHECKING:  # the notes service loads with the first note, not at start-up
     from briefer.services.note_drafts import NoteDrafts
@@ -33,7 +34,6 @@ if TYPE_CHECKING:  # the notes service loads with the first note, not at start-u
 AUTOSAVE_MS = 800
 RETRY_MS = 5000
 WATCH_MS = 1500
-FAILED_STYLE = "color: #D55E00; font-weight: bold;"
 
 
 class NoteEditor(QWidget):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QRectF, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QWidget
 
-from briefer.domain.palette import EVENT_COLOUR, OUTCOME_COLOURS, OUTCOME_SYMBOLS
+from briefer.domain.palette import EVENT_COLOUR, LOCAL_COLOUR, OUTCOME_COLOURS, OUTCOME_SYMBOLS
 from briefer.domain.vocabulary import Outcome, label
 from briefer.services.timeline import LANES, CumulativeSeries, TimelineItem
 from briefer.ui.panels.timeline.columns import TimelineColumns
@@ -203,6 +203,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             for category, symbol in CATEGORY_SYMBOLS.items()
         ]
         entries.append(LegendEntry("o", None, "Date known to month/year"))
+        if self._columns is not None and self._columns.local is not None:
+            entries.append(LegendEntry("o", LOCAL_COLOUR, "Your own record", ring=True))
         self.legend.set_entries(entries, ink)
 
     # data -----------------------------------------------------------------------------
@@ -234,8 +236,11 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         describe: Describe | None,
         until: float | None,
     ) -> None:
+        had_local = self._columns is not None and self._columns.local is not None
         self._columns = columns
         self._describe = describe
+        if had_local != (columns.local is not None):
+            self._build_legend(QApplication.palette().color(QPalette.ColorRole.Text))
         self._row_of = np.full(int(columns.index.max(initial=-1)) + 1, -1, dtype=np.int64)
         self._row_of[columns.index] = np.arange(len(columns))
         for lane in self.lanes:

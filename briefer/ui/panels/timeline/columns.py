@@ -30,6 +30,7 @@ class TimelineColumns:
     high: np.ndarray
     index: np.ndarray
     titles: Sequence[str]
+    local: np.ndarray | None = None  # True: the analyst's own record (None: none is)
 
     def __len__(self) -> int:
         return int(self.x.size)
@@ -51,6 +52,9 @@ def columns_from_items(items: Sequence[TimelineItem]) -> TimelineColumns:
         high=np.array([item.end for _, item in rows], dtype=np.float64),
         index=np.array([i for i, _ in rows], dtype=np.int64),
         titles=[item.title for _, item in rows],
+        local=np.array([item.local for _, item in rows], dtype=bool)
+        if any(item.local for _, item in rows)
+        else None,
     )
 
 

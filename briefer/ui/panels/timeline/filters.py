@@ -156,8 +156,9 @@ class FilterBar(QWidget):
             only=self._new_refs() if self._new_refs and self.new_since.isChecked() else None,
         )
 
-    def set_count(self, shown: int, total: int) -> None:
-        self.count.setText(f"Shown {shown} of {total}")
+    def set_count(self, shown: int, total: int, notice: str = "") -> None:
+        self.count.setText(f"Shown {shown} of {total}" + (" ⚠" if notice else ""))
+        self.count.setToolTip(notice)
 
     def clear(self) -> None:
         for button in (self.categories, self.outcomes, self.actors):

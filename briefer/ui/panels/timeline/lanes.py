@@ -16,10 +16,18 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPen
 
+from briefer.domain.palette import LOCAL_COLOUR
 from briefer.ui.panels.timeline.columns import OUTCOMES, TimelineColumns
 from briefer.ui.panels.timeline.style import MARKER_SIZE, colour_of, symbol_of
 
 PIXELS_PER_MARKER = 3
+
+
+def own_pen() -> QPen:
+    """The dashed ring of the analyst's own records, on the map and in the legend alike."""
+    return pg.mkPen(LOCAL_COLOUR, width=1.8, style=Qt.PenStyle.DashLine)
+
+
 LABEL_LIMIT = 80
 LABEL_GAP_PX = 10
 MIN_LABEL_PX = 48
@@ -47,6 +55,7 @@ class LaneLayer:
         self._fuzzy: pg.ScatterPlotItem | None = None
         self._spans: pg.ErrorBarItem | None = None
         self._density: pg.PlotCurveItem | None = None
+        self._own: pg.ScatterPlotItem | None = None
         self.labels: list[tuple[float, float, str]] = []
         self._ink = QColor("#202020")
         self.on_new_group: Callable[[pg.ScatterPlotItem], None] | None = None
@@ -87,6 +96,17 @@ class LaneLayer:
             if self.on_new_group is not None:
                 self.on_new_group(self._fuzzy)
         return self._fuzzy
+
+    @property
+    def own(self) -> pg.ScatterPlotItem:
+        """A dashed ring around each of the analyst's own records (made when first needed)."""
+        if self._own is None:
+            self._own = pg.ScatterPlotItem(
+                symbol="o", size=MARKER_SIZE + 9, brush=None, pen=own_pen(), pxMode=True
+            )
+            self._own.setZValue(-1)
+            self._plot.addItem(self._own)
+        return self._own
 
     @property
     def spans(self) -> pg.ErrorBarItem:
@@ -167,12 +187,24 @@ class LaneLayer:
             spots.setData(
                 x=columns.x[chosen], y=np.full(chosen.size, float(self.lane)), data=chosen
             )
+        self._draw_own(rows)
         if fuzzy_rows.size == 0 and (self._fuzzy is None or len(self._fuzzy.data) == 0):
             return
         y = np.full(fuzzy_rows.size, float(self.lane))
         self.fuzzy.setData(x=columns.x[fuzzy_rows], y=y, data=fuzzy_rows)
         half = (columns.high[fuzzy_rows] - columns.low[fuzzy_rows]) / 2
         self.spans.setData(x=columns.x[fuzzy_rows], y=y, left=half, right=half, height=0.0)
+
+    def _draw_own(self, rows: np.ndarray) -> None:
+        columns = self._columns
+        local = columns.local if columns is not None else None
+        if local is None:
+            if self._own is not None:
+                self._own.setData([], [])
+            return
+        assert columns is not None
+        mine = rows[local[rows]]
+        self.own.setData(x=columns.x[mine], y=np.full(mine.size, float(self.lane)))
 
     def _draw_density(self, rows: np.ndarray, x0: float, x1: float, width_px: int) -> None:
         bins = max(1, width_px // 2)

@@ -26,6 +26,7 @@ class LegendEntry:
     symbol: str
     colour: str | None  # None: a hollow symbol in the text colour
     text: str
+    ring: bool = False  # a dashed ring in ``colour`` (the analyst's own records)
 
 
 class LegendStrip(pg.GraphicsWidget):
@@ -82,7 +83,11 @@ class LegendStrip(pg.GraphicsWidget):
             middle = spot.y() + max(metrics.height(), SYMBOL_SIZE) / 2
             painter.save()
             painter.translate(spot.x() + SYMBOL_SIZE / 2, middle)
-            if entry.colour is None:
+            if entry.ring:
+                pen = QPen(QColor(entry.colour or "#000000"), 1.6, Qt.PenStyle.DashLine)
+                pen.setCosmetic(True)
+                drawSymbol(painter, "o", SYMBOL_SIZE + 2, pen, Qt.BrushStyle.NoBrush)
+            elif entry.colour is None:
                 pen = QPen(self._ink, 1.4)
                 pen.setCosmetic(True)
                 drawSymbol(painter, entry.symbol, SYMBOL_SIZE, pen, Qt.BrushStyle.NoBrush)

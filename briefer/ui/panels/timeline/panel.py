@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.domain import dates
-from briefer.domain.palette import CONFIDENCE_MARKS
+from briefer.domain.palette import CONFIDENCE_MARKS, LOCAL_COLOUR
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import label
 from briefer.services.timeline import NO_OUTCOME, Timeline, TimelineFilter, TimelineItem, cumulative
@@ -53,6 +54,11 @@ ITEM_COLUMNS: tuple[Column[TimelineItem], ...] = (
     ),
     Column("Actors", lambda i: ", ".join(i.actors)),
     Column("Confidence", lambda i: f"{CONFIDENCE_MARKS.get(i.confidence, '')} {i.confidence}"),
+    Column(
+        "Record",
+        lambda i: "Your own" if i.local else "Dataset",
+        colour=lambda i: LOCAL_COLOUR if i.local else None,
+    ),
 )
 
 
@@ -69,6 +75,8 @@ class TimelinePanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Timeline")
         self._timeline = Timeline()
+        self._source: Callable[[], Timeline] | None = None
+        self._as_of = date.today()
         self._shown: list[TimelineItem] = []
         self._until = 0.0
         self._selected: EntityRef | None = None
@@ -139,7 +147,16 @@ class TimelinePanel(QWidget):
         layout.addWidget(splitter, stretch=1)
 
     # data -------------------------------------------------------------------------------
-    def set_timeline(self, timeline: Timeline, until: date) -> None:
+    def set_source(self, source: Callable[[], Timeline], until: date) -> None:
+        """Read the timeline from ``source`` now and again whenever records change."""
+        self._source, self._as_of = source, until
+        self.set_timeline(source(), until)
+
+    def records_changed(self) -> None:
+        if self._source is not None:
+            self.set_timeline(self._source(), self._as_of, keep_view=True)
+
+    def set_timeline(self, timeline: Timeline, until: date, keep_view: bool = False) -> None:
         self._timeline = timeline
         self._until = dates.epoch_seconds(until)
         self.filters.set_actors(timeline.actors())
@@ -147,7 +164,7 @@ class TimelinePanel(QWidget):
         self.jump.addItem("Jump to a milestone…", None)
         for item in timeline.milestones():
             self.jump.addItem(f"{item.date_utc} · {item.title}", item.ref)
-        self.apply_filter(self.filters.current(), keep_view=False)
+        self.apply_filter(self.filters.current(), keep_view=keep_view)
         QTimer.singleShot(0, lambda: self.table.fit_columns(max_width=320))
 
     def apply_filter(self, wanted: TimelineFilter, keep_view: bool = True) -> None:
@@ -161,7 +178,7 @@ class TimelinePanel(QWidget):
         if view is not None:
             self.chart.set_view(*view)
         self.model.set_records(self._shown)
-        self.filters.set_count(len(self._shown), len(self._timeline.items))
+        self.filters.set_count(len(self._shown), len(self._timeline.items), self._timeline.notice)
         self.show_selection(self._selected)
 
     @property
