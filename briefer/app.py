@@ -62,6 +62,7 @@ def _import_qt_free_modules() -> None:
     import briefer.process_clock
     import briefer.services.context
     import briefer.services.history
+    import briefer.services.local_records
     import briefer.store.dataset_choice  # noqa: F401
 
 

@@ -10,7 +10,7 @@ from reportlab.lib.colors import HexColor
 
 from briefer.briefing import fonts
 from briefer.domain.briefing import TimelineMark
-from briefer.domain.palette import EVENT_COLOUR, outcome_colour
+from briefer.domain.palette import EVENT_COLOUR, LOCAL_COLOUR, outcome_colour
 
 INK = HexColor("#222222")
 HEIGHT = 62
@@ -68,7 +68,36 @@ def timeline_drawing(marks: Sequence[TimelineMark], width: float) -> Drawing:
                     strokeColor=None,
                 )
             )
+        if mark.local:
+            y = launch_y if mark.kind == "satellite_launch" else event_y
+            drawing.add(_own_ring(x, y))
+    if any(mark.local for mark in marks):
+        drawing.add(_own_ring(right - 4, HEIGHT - 6))
+        drawing.add(
+            String(
+                right - 13,
+                HEIGHT - 8.5,
+                "your own record (not in the dataset)",
+                fontName=fonts.BODY,
+                fontSize=7,
+                fillColor=INK,
+                textAnchor="end",
+            )
+        )
     return drawing
+
+
+def _own_ring(x: float, y: float) -> Circle:
+    """The analyst's own record: a dashed ring, as on the window's timeline."""
+    return Circle(
+        x,
+        y,
+        5.6,
+        fillColor=None,
+        strokeColor=HexColor(LOCAL_COLOUR),
+        strokeWidth=1.1,
+        strokeDashArray=[1.6, 1.2],
+    )
 
 
 def _launch_marker(drawing: Drawing, x: float, y: float, outcome: str) -> None:

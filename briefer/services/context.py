@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from briefer.domain.vocabulary import SubjectKind
 from briefer.services.dataset import DatasetSummary, summarize
-from briefer.services.launches import LaunchService
 from briefer.services.settings import SettingsService
 from briefer.services.timeline import TimelineService
 from briefer.store.reference import ReferenceStore
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from briefer.services.comparison import ComparisonService
     from briefer.services.dataset_changes import WhatsNew
     from briefer.services.detail import DetailService
+    from briefer.services.launches import LaunchService
     from briefer.services.local_records import LocalMatch, LocalRecordsService
     from briefer.services.notes import NotesService
     from briefer.services.sanctions import SanctionsService
@@ -41,6 +41,8 @@ class ReferenceServices:
 
     @cached_property
     def launches(self) -> LaunchService:
+        from briefer.services.launches import LaunchService
+
         return LaunchService(self.reference)
 
     @cached_property
@@ -176,8 +178,7 @@ class ServiceContext(ReferenceServices):
     def previous_dataset(self) -> str:
         """The version of the dataset the one in use replaced ('' when none is installed)."""
         from briefer import paths
-        from briefer.services.dataset_changes import predecessor
-        from briefer.store.dataset_choice import dataset_version_of
+        from briefer.store.dataset_choice import dataset_version_of, predecessor
 
         before = predecessor(self.reference.path, paths.user_data_dir(), paths.bundled_db_path())
         return dataset_version_of(before) if before is not None else ""
@@ -190,7 +191,8 @@ class ServiceContext(ReferenceServices):
             StoreError: the earlier dataset cannot be read.
         """
         from briefer import paths
-        from briefer.services.dataset_changes import predecessor, whats_new
+        from briefer.services.dataset_changes import whats_new
+        from briefer.store.dataset_choice import predecessor
 
         before = predecessor(self.reference.path, paths.user_data_dir(), paths.bundled_db_path())
         return whats_new(self.reference.path, before)

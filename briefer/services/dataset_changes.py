@@ -15,12 +15,7 @@ from typing import Any
 
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import EntityKind
-from briefer.store.dataset_choice import (
-    dataset_version_of,
-    datasets_dir,
-    installed_db,
-    read_pointer,
-)
+from briefer.store.dataset_choice import dataset_version_of
 from briefer.store.dataset_diff import KindDiff, RecordChange, diff_databases
 
 # table -> (the kind of record it holds or belongs to, how the kind is called)
@@ -94,18 +89,6 @@ class WhatsNew:
 
     def new_on_timeline(self) -> set[EntityRef]:
         return {ref for ref in self.touched() if ref.kind in TIMELINE_KINDS}
-
-
-def predecessor(in_use: Path, user_dir: Path, bundled: Path) -> Path | None:
-    """The database the dataset in use replaced, when it is an installed one."""
-    found = installed_db(user_dir)
-    if found is None or found[0].resolve() != in_use.resolve():
-        return None
-    _current, previous = read_pointer(user_dir)
-    if previous is None:
-        return bundled if bundled.is_file() else None
-    path = datasets_dir(user_dir) / previous.file
-    return path if path.is_file() else None
 
 
 def whats_new(in_use: Path, before: Path | None) -> WhatsNew:

@@ -96,3 +96,15 @@ def reference_for_reading(override: str | os.PathLike[str] | None = None) -> Pat
     if override or os.environ.get(paths.DB_ENV):
         return paths.reference_db_path(override)
     return choose_reference(paths.user_data_dir(), paths.bundled_db_path())
+
+
+def predecessor(in_use: Path, user_dir: Path, bundled: Path) -> Path | None:
+    """The database the dataset in use replaced, when it is an installed one."""
+    found = installed_db(user_dir)
+    if found is None or found[0].resolve() != in_use.resolve():
+        return None
+    _current, previous = read_pointer(user_dir)
+    if previous is None:
+        return bundled if bundled.is_file() else None
+    path = datasets_dir(user_dir) / previous.file
+    return path if path.is_file() else None

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from briefer.store.backups import backup_folder, keep_backups_before_reset, stamp
 from briefer.store.faults import Fault, classify, describe
 from briefer.store.user_db import UserDatabaseFault, UserStore
 
@@ -53,7 +52,10 @@ def check(path: Path) -> Checked:
 
 def set_aside(path: Path) -> Path:
     """Move a damaged database (and its WAL files) beside itself under a dated name; the
-    backups made before it are kept out of rotation, so they can never be rotated away."""
+    backups made before it are kept out of rotation, so they can never be rotated away.
+    (``backups`` is imported here: opening a sound database, the usual case, never needs it.)"""
+    from briefer.store.backups import backup_folder, keep_backups_before_reset, stamp
+
     kept = path.with_name(f"{path.name}.damaged-{stamp()}")
     path.rename(kept)
     for suffix in SIDECARS:
@@ -111,6 +113,8 @@ _REMEDY = (
 
 
 def _set_aside_notice(path: Path, kept: Path) -> str:
+    from briefer.store.backups import backup_folder
+
     return (
         f"Your notes database could not be read and was set aside as {kept}. "
         f"A new, empty one was created; restore your notes with File > Restore notes from a "

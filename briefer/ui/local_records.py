@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QMessageBox
 from briefer.domain.local_records import LocalRecord, is_local
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import EntityKind
-from briefer.services.local_records import LocalMatch, LocalRecordError, OfficialMatch
 from briefer.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from briefer.services.local_records import LocalMatch, OfficialMatch
     from briefer.ui.main_window import MainWindow
 
 
@@ -66,7 +66,7 @@ class LocalRecordActions:
             return
         try:
             deleted = self._service.delete(record.id)
-        except LocalRecordError as error:
+        except StoreError as error:  # LocalRecordError: not written, says why
             QMessageBox.warning(self._window, "Not deleted", str(error))
             return
         self._changed(deleted, f"Deleted your record '{record.content.title}'")
@@ -116,7 +116,7 @@ class LocalRecordActions:
     def _retire(self, record: LocalRecord, official: OfficialMatch) -> bool:
         try:
             self._service.retire(record.id, official.ref)
-        except LocalRecordError as error:
+        except StoreError as error:  # LocalRecordError: not written, says why
             QMessageBox.warning(self._window, "Not retired", str(error))
             return False
         return True

@@ -3,8 +3,8 @@
 import json
 
 from briefer.domain.records import EntityRef
-from briefer.services.dataset_changes import predecessor, whats_new
-from briefer.store.dataset_choice import POINTER, datasets_dir
+from briefer.services.dataset_changes import whats_new
+from briefer.store.dataset_choice import POINTER, datasets_dir, predecessor
 from tests.fixture_data import build_variant
 
 
