@@ -113,15 +113,20 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _update(args: argparse.Namespace) -> int:
     from briefer.services.data_updates import install_pack
+    from briefer.store.dataset_choice import reference_for_reading
     from briefer.terminal_text import printable
 
-    outcome = install_pack(Path(args.pack).expanduser(), allow_older=args.allow_older)
+    reading = reference_for_reading(args.db) if getattr(args, "db", None) else None
+    pack = Path(args.pack).expanduser()
+    outcome = install_pack(pack, allow_older=args.allow_older, reading=reading)
     print(
         printable(
             f"installed dataset {outcome.version} (was {outcome.replaced or 'unknown'}); "
             "'briefer data rollback' returns to the previous one"
         )
     )
+    if outcome.notes:
+        print(printable(outcome.notes))
     return 0
 
 

@@ -79,6 +79,8 @@ CONTENT_FIELDS: tuple[str, ...] = tuple(field.name for field in fields(LocalReco
 
 @dataclass(frozen=True)
 class LocalRecord:
+    """One of the analyst's own records with its state; ``version`` orders its edits."""
+
     id: str
     content: LocalRecordContent
     created_utc: str
@@ -98,6 +100,8 @@ class LocalRecord:
 
 @dataclass(frozen=True)
 class LocalRecordRevision:
+    """One saved version of an analyst's record, as History… lists it."""
+
     record_id: str
     revision: int
     version: int  # the version this content became (a conflict: the version it was edited from)

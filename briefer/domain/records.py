@@ -17,6 +17,8 @@ class EntityRef:
 
 @dataclass(frozen=True)
 class Source:
+    """A public document the data cites."""
+
     id: str
     title: str
     publisher: str
@@ -28,6 +30,8 @@ class Source:
 
 @dataclass(frozen=True)
 class LaunchAttempt:
+    """A DPRK orbital launch attempt: the assessed outcome beside the DPRK's claim."""
+
     id: str
     date_utc: str
     time_utc: str | None
@@ -54,6 +58,8 @@ class LaunchAttempt:
 
 @dataclass(frozen=True)
 class TimelineEvent:
+    """A dated event on the timeline (a launch attempt also has one)."""
+
     id: str
     date_utc: str
     date_precision: str
@@ -112,6 +118,8 @@ class Spec:
 
 @dataclass(frozen=True)
 class Resolution:
+    """A UN Security Council resolution on the DPRK."""
+
     number: int
     symbol: str
     adopted: str
@@ -125,6 +133,8 @@ class Resolution:
 
 @dataclass(frozen=True)
 class Provision:
+    """One operative paragraph of a resolution, paraphrased, with its status."""
+
     id: str
     resolution_number: int
     resolution_symbol: str
@@ -164,6 +174,8 @@ class DatasetInfo:
 
 @dataclass(frozen=True)
 class Organisation:
+    """An agency, company or body named in the data (NADA, Roscosmos…)."""
+
     id: str
     name: str
     native_name: str | None
@@ -236,6 +248,8 @@ class Note:
 
 @dataclass(frozen=True)
 class NoteRevision:
+    """One saved text of a note, kept in its history."""
+
     note_id: str
     revision: int
     body: str

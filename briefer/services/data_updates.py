@@ -27,8 +27,12 @@ class UpdateOutcome:
         )
 
 
-def install_pack(pack: Path, allow_older: bool = False) -> UpdateOutcome:
-    """Verify ``pack`` against the trusted keys and install it.
+def install_pack(
+    pack: Path, allow_older: bool = False, reading: Path | None = None
+) -> UpdateOutcome:
+    """Verify ``pack`` against the trusted keys and install it; mark the notes on records it
+    changed. ``reading``: the database the caller reads (a window, or ``--db``); one named by
+    ``--db`` stays in use, so no note is marked then.
 
     Raises:
         PackError: untrusted, altered, too new a schema, not newer than the dataset in use
@@ -40,11 +44,14 @@ def install_pack(pack: Path, allow_older: bool = False) -> UpdateOutcome:
     from briefer.store.pack_keys import trusted_keys
 
     verified = verify_pack(pack, trusted_keys(paths.trusted_key_dirs()))
-    before = reference_for_reading()
-    in_use = dataset_version_of(before)
+    chosen = reference_for_reading()
+    in_use = dataset_version_of(chosen)
     bundled = dataset_version_of(paths.bundled_db_path())
     entry = install(verified, paths.user_data_dir(), in_use, allow_older, bundled_version=bundled)
-    return UpdateOutcome(entry.version, in_use, mark_notes(before, reference_for_reading()))
+    if reading is not None and reading.resolve() != chosen.resolve():
+        kept = f"This session reads {reading} (--db) and keeps reading it."
+        return UpdateOutcome(entry.version, in_use, kept)
+    return UpdateOutcome(entry.version, in_use, mark_notes(chosen, reference_for_reading()))
 
 
 def mark_notes(before: Path, after: Path) -> str:

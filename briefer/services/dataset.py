@@ -12,6 +12,8 @@ from briefer.store.reference import ReferenceStore
 
 @dataclass(frozen=True)
 class DatasetSummary:
+    """What the status bar and About say of the dataset in use."""
+
     path: Path
     info: DatasetInfo
     counts: dict[str, int]

@@ -35,7 +35,7 @@ _KINDS: dict[str, tuple[EntityKind, str]] = {
 # rows that are part of another record (a subject's specification, a launch's link): their
 # key starts with the owner's id, and any change to them changes the owner
 _PARTS = frozenset({"specs", "launch_links"})
-TIMELINE_KINDS = frozenset({EntityKind.LAUNCH_ATTEMPT, EntityKind.EVENT})
+TIMELINE_KINDS = frozenset({EntityKind.LAUNCH_ATTEMPT, EntityKind.EVENT, EntityKind.RESOLUTION})
 
 
 @dataclass(frozen=True)

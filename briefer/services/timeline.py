@@ -104,6 +104,8 @@ class CumulativeSeries:
 
 @dataclass
 class Timeline:
+    """Every item the timeline can show, in date order."""
+
     items: list[TimelineItem] = field(default_factory=list)
     notice: str = ""  # e.g. that the analyst's own records could not be read
 

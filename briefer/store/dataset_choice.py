@@ -18,6 +18,8 @@ POINTER = "datasets.json"
 
 @dataclass(frozen=True)
 class Installed:
+    """A dataset installed from a pack, as ``datasets.json`` records it."""
+
     version: str
     file: str
     installed_utc: str

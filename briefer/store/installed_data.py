@@ -60,6 +60,8 @@ def install(
     name = f"{_safe(version)}-{pack.manifest.database_sha256[:12]}.db"
     _copy_database(pack, folder / name)
     current, _previous = read_pointer(user_dir)
+    if current is not None and current.version != in_use_version:
+        current = None  # newer bundled data was in use: rolling back returns to it
     entry = Installed(version, name, datetime.now(UTC).strftime("%Y-%m-%d"), bundled_version)
     _write_pointer(folder, entry, current)
     return entry

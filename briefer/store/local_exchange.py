@@ -21,6 +21,7 @@ from briefer.domain.local_records import (
 from briefer.domain.local_rules import problems_of
 from briefer.domain.note_rules import format_utc, parse_utc
 from briefer.domain.records import EntityRef
+from briefer.domain.vocabulary import EntityKind
 from briefer.store.local_records import LocalRecordStore
 
 RECORDS_KEY = "local_records"
@@ -191,6 +192,8 @@ def _state_of(entry: dict[str, Any], where: str) -> tuple[str, EntityRef | None]
         isinstance(retired.get(key), str) and retired[key] for key in ("kind", "id")
     ):
         raise RecordImportProblem(f"{where}: a retired record names the record that replaced it")
+    if retired["kind"] not in tuple(EntityKind):
+        raise RecordImportProblem(f"{where}: retired_for names no kind of record Briefer has")
     ref = EntityRef(retired["kind"], retired["id"])
     if is_local(ref):
         raise RecordImportProblem(f"{where}: it is retired in favour of another record of yours")

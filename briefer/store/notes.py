@@ -125,15 +125,19 @@ class NoteStore:
         return [NoteRevision(n, r, b, tuple(json.loads(t)), s, k) for n, r, b, t, s, k in rows]
 
     def fingerprint(self) -> str:
-        """Changes whenever any note or revision does (to skip backups of an unchanged base)."""
+        """Changes whenever any note, record of the analyst's or revision of either does (to
+        skip backups of an unchanged base)."""
         import hashlib  # imported on first use: it is not needed to open the window
 
         digest = hashlib.sha256()
-        for row in (
-            self._conn.execute("SELECT id, version, updated_utc FROM notes ORDER BY id").fetchall()
-            + self._conn.execute("SELECT COUNT(*) FROM note_revisions").fetchall()
+        for query in (
+            "SELECT id, version, updated_utc FROM notes ORDER BY id",
+            "SELECT COUNT(*) FROM note_revisions",
+            "SELECT id, version, updated_utc FROM local_records ORDER BY id",
+            "SELECT COUNT(*) FROM local_record_revisions",
         ):
-            digest.update(repr(tuple(row)).encode("utf-8"))
+            rows = self._conn.execute(query).fetchall()
+            digest.update(repr([tuple(row) for row in rows]).encode("utf-8"))
         return digest.hexdigest()[:12]
 
     def search(self, match: str, limit: int = 100) -> list[Note]:

@@ -24,12 +24,16 @@ class Health(Enum):
 
 @dataclass(frozen=True)
 class Checked:
+    """What a look at the user database found."""
+
     health: Health
     detail: str = ""
 
 
 @dataclass(frozen=True)
 class OpenedUserStore:
+    """The user database as opened, and what the analyst must be told of it."""
+
     store: UserStore
     notice: str | None  # what the user must be told at start-up (set aside, read-only)
 

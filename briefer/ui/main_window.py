@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         if outcome is not None:
             self.detail.notes.show_note_for(self.detail.notes.ref)
             self.tabs.notes_replaced()
+            self.local_records.refresh()  # the backup held the analyst's records too
             self.statusBar().showMessage(outcome, 10000)
 
     # window geometry and closing --------------------------------------------------------

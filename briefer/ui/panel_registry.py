@@ -71,6 +71,13 @@ class ListsRecords(Protocol):
 
 
 @runtime_checkable
+class ImportsRecords(Protocol):
+    """A panel that can bring in records (a notes import carries the analyst's own)."""
+
+    records_imported: SignalInstance
+
+
+@runtime_checkable
 class HasTimers(Protocol):
     """A panel with pending timers, stopped when the window closes."""
 
@@ -88,6 +95,8 @@ class PanelHost:
 
 @dataclass(frozen=True)
 class PanelSpec:
+    """One tab: its name, title, factory and the record kinds it opens."""
+
     name: str
     title: str
     factory: Callable[[PanelHost], QWidget]

@@ -12,6 +12,7 @@ from briefer.ui.panel_registry import (
     PANELS,
     FollowsSelection,
     HasTimers,
+    ImportsRecords,
     ListsRecords,
     PanelHost,
     PanelSpec,
@@ -38,6 +39,8 @@ class PanelTabs(QTabWidget):
         panel.record_selected.connect(self._host.state.select)  # type: ignore[attr-defined]
         if isinstance(panel, FollowsSelection):
             panel.show_selection(self._host.state.current)
+        if isinstance(panel, ImportsRecords):
+            panel.records_imported.connect(self.records_changed)
         return panel
 
     def tab(self, name: str) -> QWidget:

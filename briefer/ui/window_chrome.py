@@ -66,7 +66,8 @@ def _show_whats_new(window: MainWindow) -> None:
 def _update_dataset(window: MainWindow) -> None:
     from briefer.ui.dialogs.update_dataset import ask_update_dataset
 
-    _switch(window, ask_update_dataset(window), show_whats_new=True)
+    reading = window.services.reference.path
+    _switch(window, ask_update_dataset(window, reading), show_whats_new=True)
 
 
 def _previous_dataset(window: MainWindow) -> None:

@@ -54,7 +54,8 @@ class WindowHost:
             if not old.close():
                 services.close()
                 return False
-            self._replace(old, services)
+            if not self._replace(old, services):
+                return False
         finally:
             self._app.setQuitOnLastWindowClosed(True)
         if show_whats_new:  # after an update
@@ -64,7 +65,7 @@ class WindowHost:
             self.window.local_records.offer_retirements()
         return True
 
-    def _replace(self, old: MainWindow, services: ServiceContext) -> None:
+    def _replace(self, old: MainWindow, services: ServiceContext) -> bool:
         try:
             window = self._window_on(services)
         except StoreError as error:  # damaged inside: back to the dataset that was open
@@ -72,11 +73,12 @@ class WindowHost:
             self.window = self._window_on(self.services)
             self.show()
             self._not_switched(str(error))
-            return
+            return False
         self.services.close()
         old.deleteLater()
         self.services, self.window = services, window
         self.show()
+        return True
 
     def _not_switched(self, reason: str) -> None:
         QMessageBox.warning(

@@ -74,3 +74,13 @@ def test_an_update_still_installs_when_the_notes_database_cannot_be_opened(
         outcome.sentence
     )
     assert mark_notes(bundled, bundled) == ""  # the same dataset: nothing to compare
+
+
+def test_a_session_on_another_database_installs_but_marks_nothing(bundled, tmp_path, monkeypatch):
+    other = build_variant(tmp_path, "other")  # what --db names
+    user, notes = _notes()
+    notes.save(CHANGED, "Written against test.1")
+    user.close()
+    outcome = install_pack(_pack(tmp_path, monkeypatch), reading=other)
+    assert outcome.version == "test.2" and f"reads {other} (--db)" in outcome.sentence
+    assert _marks()[CHANGED.id] == ""

@@ -14,6 +14,7 @@ def _old(rows):
 
 def _new(rows):
     rows["dataset.csv"][0]["value"] = "test.2"
+    rows["resolutions.csv"][0]["vote"] = "15-0-0 (recorded anew)"
     next(r for r in rows["launch_attempts.csv"] if r["id"] == "l-2016")["outcome"] = "partial"
     rows["events.csv"].append({**rows["events.csv"][0], "id": "evt-new", "title": "New one"})
     next(r for r in rows["specs.csv"] if r["subject_id"] == "sat-1")["value"] = "999"
@@ -34,7 +35,7 @@ def test_items_say_what_was_added_changed_and_removed_and_what_each_opens(tmp_pa
     [spec] = [item for item in changes.items if item.kind_label == "Specification"]
     assert spec.part and spec.owner == EntityRef("subject", "sat-1")
     assert spec.key == "sat-1/mass_kg"
-    assert changes.summary == "Dataset test.2 since test.1: 1 added, 2 changed, 1 removed."
+    assert changes.summary == "Dataset test.2 since test.1: 1 added, 3 changed, 1 removed."
 
 
 def test_only_records_that_existed_before_count_as_changed_for_notes(tmp_path):
@@ -44,10 +45,12 @@ def test_only_records_that_existed_before_count_as_changed_for_notes(tmp_path):
     assert changes.changed_records() == {
         EntityRef("launch_attempt", "l-2016"),
         EntityRef("subject", "sat-1"),
+        EntityRef("resolution", "2087"),
     }
     assert changes.new_on_timeline() == {
         EntityRef("launch_attempt", "l-2016"),
         EntityRef("event", "evt-new"),
+        EntityRef("resolution", "2087"),  # resolutions are drawn on the timeline too
     }
 
 

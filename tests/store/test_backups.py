@@ -29,6 +29,34 @@ def test_no_backup_when_the_notes_did_not_change(tmp_path):
     assert len(list_backups(folder)) == 2
 
 
+def test_a_record_of_the_analysts_alone_is_worth_a_backup_and_is_in_it(tmp_path):
+    import sqlite3
+
+    from briefer.services.local_records import LocalRecordsService
+
+    store = UserStore(tmp_path / "user.db")
+    write(store, "one")
+    folder = tmp_path / "backups"
+    assert back_up(store, folder) is not None
+    typed = {
+        "date_utc": "2026-11-28",
+        "category": "diplomacy",
+        "title": "Talks in Vladivostok",
+        "summary": "",
+        "actors": "PRK, RUS",
+        "source": "TASS",
+        "source_url": "",
+        "confidence": "unverified",
+    }
+    LocalRecordsService(store).create("event", typed)
+    made = back_up(store, folder)
+    assert made is not None
+    with sqlite3.connect(made) as copy:
+        assert copy.execute("SELECT title FROM local_records").fetchall() == [
+            ("Talks in Vladivostok",)
+        ]
+
+
 def test_rotation_keeps_the_five_newest(tmp_path):
     store = UserStore(tmp_path / "user.db")
     folder = tmp_path / "backups"

@@ -83,6 +83,14 @@ def test_rollback_returns_to_the_previous_then_to_the_bundled_dataset(
         rollback(user)
 
 
+def test_a_pack_installed_over_newer_bundled_data_rolls_back_to_that_data(tmp_path, keys, user):
+    install(_pack_of("test.2", tmp_path, keys), user, in_use_version="test.1")
+    # Briefer was updated with bundled test.3, which is in use; then test.4 comes
+    install(_pack_of("test.4", tmp_path, keys), user, in_use_version="test.3")
+    assert read_pointer(user)[1] is None  # what it replaced is the bundled data
+    assert rollback(user) is None
+
+
 def test_an_install_interrupted_before_the_switch_keeps_the_old_dataset(
     tmp_path, keys, user, monkeypatch
 ):

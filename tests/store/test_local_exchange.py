@@ -101,6 +101,10 @@ def _later(stamp):
         (lambda e: e["content"].update(actors="PRK"), "record 1: actors must be a list"),
         (lambda e: e["content"].update(title=7), "record 1: every field but actors"),
         (lambda e: e.update(state="retired", retired_for=None), "names the record that replaced"),
+        (
+            lambda e: e.update(state="retired", retired_for={"kind": "x'><h1>", "id": "l-1"}),
+            "retired_for names no kind of record",
+        ),
         (lambda e: e.update(state="gone"), "state must be live, deleted or retired"),
         (lambda e: e.update(revisions={}), "revisions must be a list"),
         (lambda e: e["revisions"][0].update(saved_utc="yesterday"), "revision 1, saved_utc"),

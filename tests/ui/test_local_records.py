@@ -159,3 +159,36 @@ def test_a_record_the_dataset_now_holds_is_retired_with_its_note(window, typing,
     assert window.services.local_records.records() == []
     assert "Seen on radar first" in window.services.notes.note_for(official).body
     assert _timeline_item(window, ref) is None
+
+
+def test_escape_asks_before_dropping_what_was_typed(window, monkeypatch, qtbot):
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_a, **_k: asked.append(1) or answers.pop(0)
+    )
+    dialog = LocalRecordDialog(window.services.local_records, "event", None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()  # nothing typed: closes without asking
+    assert asked == [] and not dialog.isVisible()
+    dialog.show()
+    _type(dialog, {"title": "Half-written"})
+    dialog.reject()  # the analyst cancels the discard: the text stays
+    assert dialog.isVisible() and dialog.fields["title"].text() == "Half-written"
+    dialog.reject()
+    assert not dialog.isVisible() and len(asked) == 2
+
+
+def test_records_brought_by_a_notes_import_appear_on_the_timeline(window, tmp_path):
+    from briefer.services.context import open_services
+
+    other = open_services(window.services.reference.path, tmp_path / "other" / "user.db")
+    record = other.local_records.create("event", EVENT)
+    exported = tmp_path / "notes.json"
+    other.notes.export(exported)
+    other.close()
+    window.show_panel("notes")
+    window.panel("notes").import_from(exported)
+    item = _timeline_item(window, record.ref)
+    assert item is not None and item.local

@@ -135,3 +135,24 @@ def test_the_window_stays_when_the_analyst_keeps_an_unsaved_note_open(
     assert not host.switch_dataset(show_whats_new=True)
     assert host.window is old and old.isVisible()
     assert _status_line(old).startswith("Dataset test.1")  # it reads the next start's dataset
+
+
+def test_a_window_that_cannot_be_built_on_the_new_dataset_is_not_a_switch(
+    qtbot, host, tmp_path, monkeypatch
+):
+    from briefer.store.errors import StoreError
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: said.append(title))
+    _install(tmp_path, monkeypatch)
+    built = host._window_on
+
+    def fail_on_the_new_dataset(services):
+        if services is not host.services:
+            raise StoreError("the new dataset is damaged inside")
+        return built(services)
+
+    monkeypatch.setattr(host, "_window_on", fail_on_the_new_dataset)
+    assert not host.switch_dataset(show_whats_new=True)
+    assert said == ["Dataset not opened"] and host.window.whats_new_dialog is None
+    assert _status_line(host.window).startswith("Dataset test.1")

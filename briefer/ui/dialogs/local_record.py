@@ -85,6 +85,7 @@ class LocalRecordDialog(QDialog):
         layout.addWidget(buttons)
         if record is not None:
             self._fill(service.form_values(record))
+        self._untouched = self.typed()
         self.resize(560, self.sizeHint().height())
 
     def _field_names(self) -> list[str]:
@@ -161,6 +162,20 @@ class LocalRecordDialog(QDialog):
             QMessageBox.warning(self, "Not saved", f"{error}\nYour text is still here.")
             return
         self.accept()
+
+    def reject(self) -> None:
+        """Cancel or Esc: what was typed is dropped only when the analyst says so."""
+        if self.record is None and self.typed() != self._untouched:
+            answer = QMessageBox.question(
+                self,
+                "Discard what you typed?",
+                "This record is not saved. Discard what you typed?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     def _show_problems(self, lines: list[str], invalid: LocalRecordInvalid) -> None:
         self.problems.setText("\n".join(lines))

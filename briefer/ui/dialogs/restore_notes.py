@@ -24,8 +24,8 @@ def ask_restore_notes(parent: QWidget, services: ServiceContext) -> str | None:
     answer = QMessageBox.question(
         parent,
         "Restore notes",
-        f"Replace every note with the backup of {backup.label}?\n"
-        "The notes as they are now are backed up first.",
+        f"Replace every note and every record of your own with the backup of "
+        f"{backup.label}?\nThe notes and records as they are now are backed up first.",
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None

@@ -12,16 +12,16 @@ from briefer.store.errors import StoreError
 PACK_FILTER = "Briefer data packs (*.brpack);;All files (*)"
 
 
-def ask_update_dataset(parent: QWidget) -> str | None:
+def ask_update_dataset(parent: QWidget, reading: Path | None = None) -> str | None:
     """Pick a pack, verify and install it; returns the outcome sentence (None: cancelled or
-    refused, after saying why)."""
+    refused, after saying why). ``reading``: the database the window reads."""
     from briefer.services.data_updates import install_pack, is_older_refusal
 
     chosen, _filter = QFileDialog.getOpenFileName(parent, "Update dataset", "", PACK_FILTER)
     if not chosen:
         return None
     try:
-        outcome = install_pack(Path(chosen))
+        outcome = install_pack(Path(chosen), reading=reading)
     except StoreError as error:
         if not is_older_refusal(str(error)):
             _not_updated(parent, error)
@@ -29,7 +29,7 @@ def ask_update_dataset(parent: QWidget) -> str | None:
         if not _confirm_older(parent, str(error)):
             return None
         try:
-            outcome = install_pack(Path(chosen), allow_older=True)
+            outcome = install_pack(Path(chosen), allow_older=True, reading=reading)
         except StoreError as again:
             _not_updated(parent, again)
             return None

@@ -52,7 +52,7 @@ def detail_html(detail: Detail) -> str:
         parts.append(f"<p>{escape(detail.summary)}</p>")
     for heading, links in detail.links:
         entries = "".join(
-            f"<li><a href='{LINK_SCHEME}:{ref.kind}/{quote(ref.id)}'>{escape(text)}</a></li>"
+            f"<li><a href='{_href(ref)}'>{escape(text)}</a></li>"
             if ref is not None
             else f"<li>{escape(text)}</li>"
             for text, ref in links
@@ -87,6 +87,12 @@ def detail_html(detail: Detail) -> str:
     return "".join(parts)
 
 
+def _href(ref: EntityRef) -> str:
+    """``briefer:kind/id`` with both parts percent-encoded: no quote or bracket of a hostile
+    id (an imported file can hold anything) can leave the attribute."""
+    return f"{LINK_SCHEME}:{quote(str(ref.kind), safe='')}/{quote(ref.id, safe='')}"
+
+
 def _banner_html(text: str) -> str:
     """The analyst's-own-record banner: the same colour as their records' ring on the timeline,
     with dark text, readable in either theme."""
@@ -107,10 +113,11 @@ _ORPHAN = (
 
 def ref_from_link(url: QUrl) -> EntityRef | None:
     """``briefer:provision/res2087-op2`` -> ``EntityRef("provision", "res2087-op2")``."""
-    if url.scheme() != LINK_SCHEME or "/" not in url.path():
+    path = url.path(QUrl.ComponentFormattingOption.FullyEncoded)
+    if url.scheme() != LINK_SCHEME or "/" not in path:
         return None
-    kind, _, entity_id = url.path().partition("/")
-    return EntityRef(kind, unquote(entity_id))
+    kind, _, entity_id = path.partition("/")
+    return EntityRef(unquote(kind), unquote(entity_id))
 
 
 class DetailPanel(QWidget):

@@ -53,6 +53,7 @@ class NotesPanel(QWidget):
     """
 
     record_selected = Signal(object)
+    records_imported = Signal()  # an import may bring the analyst's own records too
 
     def __init__(self, service: NotesService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +140,7 @@ class NotesPanel(QWidget):
     def import_from(self, path: Path) -> str:
         report = self._service.import_file(path)
         self.refresh()
+        self.records_imported.emit()
         return f"Imported {path.name}: {report.sentence}."
 
     def _ask_export(self) -> None:

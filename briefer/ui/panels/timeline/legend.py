@@ -23,6 +23,8 @@ MARGIN = 8
 
 @dataclass(frozen=True)
 class LegendEntry:
+    """One symbol of the legend and what it means."""
+
     symbol: str
     colour: str | None  # None: a hollow symbol in the text colour
     text: str
