@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from briefer.domain.records import EntityRef
+from briefer.ui.tooltips import as_text
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -156,7 +157,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cached(role, index.column(), column.text)[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(record)
+            return as_text(column.tooltip(record))
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(record)
             return QBrush(QColor(colour)) if colour else None

@@ -23,6 +23,7 @@ from briefer.ui.panels.timeline.periods import ROW_HEIGHT, PeriodLayer
 from briefer.ui.panels.timeline.strip_plot import StripPlot
 from briefer.ui.panels.timeline.style import CATEGORY_SYMBOLS
 from briefer.ui.theme import muted_ink
+from briefer.ui.tooltips import as_text
 
 YEAR = 365.25 * 86400
 AXIS_WIDTH = 130
@@ -389,8 +390,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
     def _tip(self, x: float, y: float, data: Any) -> str:
         row = int(data)
         if self._describe is not None and self._columns is not None:
-            return self._describe(int(self._columns.index[row]))
-        return self._columns.titles[row] if self._columns is not None else ""
+            return as_text(self._describe(int(self._columns.index[row])))
+        return as_text(self._columns.titles[row]) if self._columns is not None else ""
 
     def _connect_spots(self, spots: pg.ScatterPlotItem) -> None:
         spots.sigClicked.connect(self._on_spots_clicked)

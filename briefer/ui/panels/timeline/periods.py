@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsRectItem
 
 from briefer.domain.palette import PERIOD_COLOURS
 from briefer.services.timeline import DAY, TimelineItem
+from briefer.ui.tooltips import as_text
 
 ROW_HEIGHT = 0.7
 BAR_ALPHA = 120
@@ -101,7 +102,7 @@ class PeriodLayer:
         )
         bar.setBrush(pg.mkBrush(_tinted(colour, BAR_ALPHA)))
         bar.setPen(pg.mkPen(None))
-        bar.setToolTip(f"{period.title}\n{period.date_utc} – {_last_day(period)}")
+        bar.setToolTip(as_text(f"{period.title}\n{period.date_utc} – {_last_day(period)}"))
         self._plot.addItem(bar)
         self._items.append(bar)
 
