@@ -19,6 +19,8 @@ from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
+from briefer.briefing import fonts
+from briefer.briefing.outline import set_document_date
 from briefer.briefing.paragraphs import paragraph
 from briefer.briefing.styles import styles
 from briefer.domain.briefing import Briefing
@@ -92,22 +94,26 @@ def _build_once(
         keywords=", ".join(briefing.keywords),
         creator=meta,
         producer=meta,
-        invariant=1,
+        invariant=1,  # the same briefing, the same bytes; its date is set on the first page
+        lang="en",
+        displayDocTitle=True,
+        initialFontName=fonts.BODY,  # not reportlab's Helvetica, which no page embeds
     )
     pages: list[int] = []
-    draw = _decorate(page, text, pages)
+    draw = _decorate(page, text, pages, briefing.generated_utc)
     document.build(story, onFirstPage=draw, onLaterPages=draw)
     return buffer.getvalue(), max(pages, default=0)
 
 
 def _decorate(
-    page: tuple[float, float], text: PageText, pages: list[int]
+    page: tuple[float, float], text: PageText, pages: list[int], generated_utc: str
 ) -> Callable[[Canvas, Any], None]:
     width, height = page
     s = styles()
 
     def draw(canvas: Canvas, document: Any) -> None:
         pages.append(document.page)
+        set_document_date(canvas, generated_utc)
         canvas.saveState()
         for y in (height - MARGIN - BANNER, MARGIN):
             canvas.setFillColor(BAND)

@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from briefer.briefing import fonts
 from briefer.briefing import page as page_module
 from briefer.briefing.limits import Clipper, clip_briefing
+from briefer.briefing.outline import SectionHeading
 from briefer.briefing.page import BANNER, MARGIN, PAGES, PageText
 from briefer.briefing.paragraphs import height, paragraph, shorten_to_fit
 from briefer.briefing.styles import MIN_POINTS, styles
@@ -60,13 +61,31 @@ class SourceNumbers:
         self.order: list[str] = []
 
     def marks(self, ids: tuple[str, ...]) -> str:
-        """Marks for an item's first sources (the dataset lists the strongest first)."""
-        numbers = []
-        for source_id in ids[:CITES_PER_ITEM]:
+        """Marks for an item's first distinct sources (the dataset lists the strongest first),
+        each number once, in order, runs collapsed: `` [3-5, 8]`` (with an en dash)."""
+        numbers = set()
+        for source_id in list(dict.fromkeys(ids))[:CITES_PER_ITEM]:
             if source_id not in self.order:
                 self.order.append(source_id)
-            numbers.append(str(self.order.index(source_id) + 1))
-        return f" [{', '.join(numbers)}]" if numbers else ""
+            numbers.add(self.order.index(source_id) + 1)
+        return f" [{collapsed(sorted(numbers))}]" if numbers else ""
+
+
+def collapsed(numbers: list[int]) -> str:
+    """``[1, 3, 4, 5, 8]`` -> ``1, 3-5, 8`` with an en dash (a run of two stays ``3, 4``)."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts = []
+    for run in runs:
+        if len(run) > 2:
+            parts.append(f"{run[0]}–{run[-1]}")
+        else:
+            parts += [str(number) for number in run]
+    return ", ".join(parts)
 
 
 def _slots(briefing: Briefing) -> list[Slot]:
@@ -164,14 +183,14 @@ class BriefingLayout:
         story: list[Flowable] = [*self._title_block(), Spacer(1, 4), self._bluf_box()]
         judgments = [slot.item for slot in kept if slot.section == "judgments"]
         if judgments:
-            story.append(Paragraph("Key judgments", s["heading"]))
+            story.append(SectionHeading("Key judgments", s["heading"]))
             story += [self._cited(j, numbers, "bullet") for j in judgments]
         if any(slot.section == "timeline" for slot in kept):
-            story.append(Paragraph("Timeline", s["heading"]))
+            story.append(SectionHeading("Timeline", s["heading"]))
             story.append(timeline_drawing(self.briefing.timeline, self.frame_width))
         rows = [slot.item for slot in kept if slot.section == "comparison"]
         if rows and self.briefing.comparison is not None:
-            story.append(Paragraph("Comparison", s["heading"]))
+            story.append(SectionHeading("Comparison", s["heading"]))
             story.append(self._table(rows, numbers))
             marks = numbers.marks(self.briefing.comparison.sources)
             if marks:
@@ -179,7 +198,7 @@ class BriefingLayout:
         for section, heading in (("provisions", "Relevant provisions"), ("notes", "Analyst notes")):
             items = [slot.item for slot in kept if slot.section == section]
             if items:
-                story.append(Paragraph(heading, s["heading"]))
+                story.append(SectionHeading(heading, s["heading"]))
                 story += [self._cited(item, numbers, "small") for item in items]
         if left_out:
             story.append(self._left_out(left_out))
@@ -212,6 +231,7 @@ class BriefingLayout:
         box.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),  # else Helvetica, not embedded
                     ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#0072B2")),
                     ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EEF5FB")),
                     ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
@@ -246,6 +266,7 @@ class BriefingLayout:
         table.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
                     ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#444444")),
                     (
                         "ROWBACKGROUNDS",
@@ -272,7 +293,7 @@ class BriefingLayout:
             where = f" {source.url}" if source.url else ""
             text = f"[{position}] {source.publisher}: {source.title}{date}.{where}"
             lines.append(paragraph(text, self.styles["source"], self.frame_width))
-        return [Paragraph("Sources", self.styles["heading"]), *lines]
+        return [SectionHeading("Sources", self.styles["heading"]), *lines]
 
     def admit(self, slots: list[Slot]) -> list[Slot]:
         """The slots that fit, chosen by priority, returned in page order."""

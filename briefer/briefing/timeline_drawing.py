@@ -24,7 +24,8 @@ def _year_fraction(day: str) -> float:
 
 def timeline_drawing(marks: Sequence[TimelineMark], width: float) -> Drawing:
     """Launches on an upper row (shape and colour by outcome), context events on a lower row."""
-    drawing = Drawing(width, HEIGHT)
+    # the renderer starts every drawing in its own font, an unembedded Helvetica, unless told
+    drawing = Drawing(width, HEIGHT, initialFontName=fonts.BODY, initialFontSize=7.5)
     if not marks:
         return drawing
     years = [_year_fraction(m.date_utc) for m in marks]

@@ -155,3 +155,42 @@ def test_the_footer_counts_the_analysts_own_items_only_when_their_timeline_is_on
     layout.story([], 0)  # a page on which the timeline found no room
     layout.settle_footer()
     assert "analyst-entered" not in layout.text.footer
+
+
+def test_citation_marks_never_repeat_a_number_and_collapse_runs():
+    from briefer.briefing.render import SourceNumbers, collapsed
+
+    numbers = SourceNumbers()
+    assert numbers.marks(("a", "a", "b")) == " [1, 2]"  # the same source twice: one number
+    assert numbers.marks(("b", "a")) == " [1, 2]"  # in order, whatever the citing order
+    assert numbers.marks(()) == ""
+    assert collapsed([1, 3, 4, 5, 8]) == "1, 3–5, 8"
+    assert collapsed([3, 4]) == "3, 4"
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_the_pdf_reads_well_in_a_viewer(template):
+    """Title bar, language, an outline entry per section, its real date, every font embedded."""
+    db = paths.bundled_db_path()
+    store = ReferenceStore(db)
+    request = BriefingRequest(template=template, provision_ids=(store.provisions()[0].id,))
+    briefing = composer(db).compose(request)
+    data = render(briefing)
+    reader = pdf(data)
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+    text = reader.pages[0].extract_text()
+    entries = [entry.title for entry in reader.outline]
+    assert entries and all(title in text for title in entries)
+    assert "Sources" in entries
+    day, clock = briefing.generated_utc.removesuffix(" UTC").split()
+    stamp = day.replace("-", "") + clock.replace(":", "")
+    assert reader.metadata["/CreationDate"].startswith(f"D:{stamp}")
+    fonts_used = {
+        font["/BaseFont"]
+        for font in reader.pages[0]["/Resources"]["/Font"].values()
+        for font in [font.get_object()]
+    }
+    assert fonts_used and not any("Helvetica" in name for name in fonts_used)
+    assert all("+" in name for name in fonts_used)  # subset-embedded TrueType only
