@@ -24,6 +24,12 @@ from briefer.domain.records import LaunchAttempt, Provision
 from briefer.domain.vocabulary import Category, EntityKind, SubjectKind
 from briefer.services import briefing_templates as wording
 from briefer.services.briefing_local import local_marks
+from briefer.services.briefing_provisions import (
+    COMPARISON_TOPICS,
+    OVERVIEW_TOPICS,
+    for_launch,
+    on_topics,
+)
 from briefer.services.comparison import MAX_SUBJECTS, ComparisonService
 from briefer.services.launches import LaunchService
 from briefer.services.sanctions import SanctionsService
@@ -222,8 +228,8 @@ class BriefingComposer:
             timeline=self._timeline(),
             comparison=self._table(kind, subjects),
         )
-        chosen = self._selected_or(request, self._launch_provisions())
-        return self._with_provisions(briefing, chosen)
+        default = on_topics(self._sanctions.provisions(), OVERVIEW_TOPICS)
+        return self._with_provisions(briefing, self._selected_or(request, default))
 
     def _launch(self, request: BriefingRequest) -> Briefing:
         launch = (
@@ -250,7 +256,7 @@ class BriefingComposer:
         bearing = {
             k.target_id for k in self._store.launch_links(launch.id) if k.relation == "bears_on"
         }
-        provisions = [p for p in self._sanctions.provisions() if p.id in bearing]
+        provisions = for_launch(self._sanctions.provisions(), bearing)
         year = int(launch.date_utc[:4])
         subjects = request.subject_ids or tuple(
             dict.fromkeys(
@@ -309,8 +315,8 @@ class BriefingComposer:
             comparison=self._table(kind, subjects),
             timeline=self._timeline("2012"),
         )
-        chosen = self._selected_or(request, self._launch_provisions()[:4])
-        return self._with_provisions(briefing, chosen)
+        default = on_topics(self._sanctions.provisions(), COMPARISON_TOPICS)
+        return self._with_provisions(briefing, self._selected_or(request, default))
 
     def _sanctions_brief(self, request: BriefingRequest) -> Briefing:
         provisions = self._selected_or(request, self._launch_provisions())
