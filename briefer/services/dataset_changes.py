@@ -68,8 +68,8 @@ class WhatsNew:
     def summary(self) -> str:
         if not self.previous:
             return (
-                f"Dataset {self.version} is the dataset Briefer shipped with; no earlier "
-                "dataset is installed to compare it with."
+                f"Dataset {self.version} did not replace an installed one (it shipped with "
+                "Briefer, is named by --db, or the one before it is gone): nothing to compare."
             )
         if not self.items:
             return f"Dataset {self.version} holds the same records as {self.previous}."
