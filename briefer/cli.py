@@ -112,11 +112,17 @@ def _add_brief_command(commands: argparse._SubParsersAction) -> None:
     brief.add_argument("--author", default="", help="author line")
     brief.add_argument("--page-size", choices=PAGE_SIZES, default="letter", help="paper size")
     brief.add_argument(
+        "--format",
+        choices=("pdf", "text"),
+        default="pdf",
+        help="a one-page PDF, or plain text for an e-mail or a chat message",
+    )
+    brief.add_argument(
         "-o",
         "--output",
-        metavar="FILE.pdf",
+        metavar="FILE",
         required=True,
-        help="where to write the PDF ('-' for standard output); only ever replaces a regular file",
+        help="where to write it ('-' for standard output); only ever replaces a regular file",
     )
     _add_db_option(brief, default=argparse.SUPPRESS)
 
@@ -231,7 +237,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from briefer.services.briefing import BriefingRequest
     from briefer.services.context import ReferenceServices
 
-    _check_output(args.output)
+    _check_output(args.output, binary=args.format == "pdf")
     composer = ReferenceServices(_open_store(args)).briefing
     request = BriefingRequest(
         template=args.template,
@@ -242,33 +248,35 @@ def cmd_brief(args: argparse.Namespace) -> int:
         author=args.author,
         page_size=args.page_size,
     )
-    _write_briefing(composer.compose(request), args.output)
+    _write_briefing(composer.compose(request), args.output, args.format)
     return EXIT_OK
 
 
-def _check_output(output: str) -> None:
+def _check_output(output: str, binary: bool = True) -> None:
     """A bad ``-o`` is one line before any work (and before any warning about the data)."""
     from briefer.files import UnsafeOutputError, check_output
 
     try:
-        check_output(output)
+        check_output(output, binary=binary)
     except UnsafeOutputError as error:
         raise StoreError(str(error)) from error
     except OSError as error:
         raise StoreError(f"cannot write {Path(output).expanduser()}: {error.strerror}") from error
 
 
-def _write_briefing(briefing: Briefing, output: str) -> None:
-    """To a file (then "wrote ..." on stdout) or, for ``-``, the PDF alone on stdout."""
-    from briefer.briefing.render import render, write_pdf
-    from briefer.files import UnsafeOutputError, write_stream
+def _write_briefing(briefing: Briefing, output: str, form: str = "pdf") -> None:
+    """To a file (then "wrote ..." on stdout) or, for ``-``, the briefing alone on stdout."""
+    from briefer.briefing.plain_text import as_plain_text
+    from briefer.briefing.render import render
+    from briefer.files import UnsafeOutputError, write_atomically, write_stream
 
     target = Path(output).expanduser()
     try:
+        data = render(briefing) if form == "pdf" else as_plain_text(briefing).encode("utf-8")
         if output == "-":
-            write_stream(render(briefing), binary=True)
+            write_stream(data, binary=form == "pdf")
             return
-        write_pdf(briefing, target)
+        write_atomically(target, data, prefix=".briefing-")
     except UnsafeOutputError as error:
         raise StoreError(str(error)) from error
     except OSError as error:

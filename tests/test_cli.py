@@ -364,6 +364,32 @@ def test_brief_will_not_pour_a_pdf_onto_a_terminal(fixture_db):
 
 
 @pytest.mark.subprocess
+def test_brief_as_text_goes_to_a_terminal_or_a_file(fixture_db, tmp_path):
+    leader, follower = os.openpty()
+    try:
+        command = ["brief", "--db", str(fixture_db), "--format", "text", "-o", "-"]
+        shown = subprocess.run(
+            [sys.executable, "-m", "briefer", *command],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+        os.close(follower)
+        follower = -1
+        screen = os.read(leader, 65536).decode("utf-8")
+    finally:
+        if follower >= 0:
+            os.close(follower)
+        os.close(leader)
+    assert shown.returncode == 0 and "Bottom line up front." in screen
+    target = tmp_path / "brief.txt"
+    result = briefer("brief", "--db", str(fixture_db), "--format", "text", "-o", str(target))
+    assert result.returncode == 0 and result.stdout == f"wrote {target}\n"
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("UNCLASSIFIED\n") and "\nSources\n[1] " in text
+
+
+@pytest.mark.subprocess
 def test_events_a_template_names_but_the_data_lacks_are_a_warning_line(fixture_db, tmp_path):
     result = briefer("brief", "--db", str(fixture_db), "-o", str(tmp_path / "b.pdf"))
     assert result.returncode == 0 and (tmp_path / "b.pdf").is_file()

@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from briefer.briefing import fonts
 from briefer.briefing import page as page_module
+from briefer.briefing.citations import SourceNumbers, first_sources, source_line
 from briefer.briefing.limits import Clipper, clip_briefing
 from briefer.briefing.outline import SectionHeading
 from briefer.briefing.page import BANNER, MARGIN, PAGES, PageText
@@ -39,7 +40,6 @@ BLUF_LINES = 14
 FRAME_PADDING = 6.0
 SAFETY = 2.0
 HEADING_HEIGHT = 19.0
-CITES_PER_ITEM = 2
 BOX_PADDING = 6.0
 CELL_PADDING = 6.0  # reportlab's default cell padding, left and right
 BLUF_LEAD = "Bottom line up front. "
@@ -52,40 +52,6 @@ class Slot:
     section: str
     priority: int
     item: object
-
-
-class SourceNumbers:
-    """Sources numbered in order of first citation among the items kept on the page."""
-
-    def __init__(self) -> None:
-        self.order: list[str] = []
-
-    def marks(self, ids: tuple[str, ...]) -> str:
-        """Marks for an item's first distinct sources (the dataset lists the strongest first),
-        each number once, in order, runs collapsed: `` [3-5, 8]`` (with an en dash)."""
-        numbers = set()
-        for source_id in list(dict.fromkeys(ids))[:CITES_PER_ITEM]:
-            if source_id not in self.order:
-                self.order.append(source_id)
-            numbers.add(self.order.index(source_id) + 1)
-        return f" [{collapsed(sorted(numbers))}]" if numbers else ""
-
-
-def collapsed(numbers: list[int]) -> str:
-    """``[1, 3, 4, 5, 8]`` -> ``1, 3-5, 8`` with an en dash (a run of two stays ``3, 4``)."""
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    parts = []
-    for run in runs:
-        if len(run) > 2:
-            parts.append(f"{run[0]}–{run[-1]}")
-        else:
-            parts += [str(number) for number in run]
-    return ", ".join(parts)
 
 
 def _slots(briefing: Briefing) -> list[Slot]:
@@ -289,9 +255,7 @@ class BriefingLayout:
             source = self.briefing.sources.get(source_id)
             if source is None:
                 continue
-            date = f", {source.published}" if source.published else ""
-            where = f" {source.url}" if source.url else ""
-            text = f"[{position}] {source.publisher}: {source.title}{date}.{where}"
+            text = source_line(position, source)
             lines.append(paragraph(text, self.styles["source"], self.frame_width))
         return [SectionHeading("Sources", self.styles["heading"]), *lines]
 
@@ -316,9 +280,9 @@ class BriefingLayout:
 
     def _sources_of(self, slot: Slot) -> tuple[str, ...]:
         if isinstance(slot.item, Cited):
-            return slot.item.sources[:CITES_PER_ITEM]
+            return first_sources(slot.item.sources)
         if slot.section == "comparison" and self.briefing.comparison is not None:
-            return self.briefing.comparison.sources[:CITES_PER_ITEM]
+            return first_sources(self.briefing.comparison.sources)
         return ()
 
     def _slot_height(self, slot: Slot, numbers: SourceNumbers) -> float:

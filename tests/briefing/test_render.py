@@ -158,7 +158,7 @@ def test_the_footer_counts_the_analysts_own_items_only_when_their_timeline_is_on
 
 
 def test_citation_marks_never_repeat_a_number_and_collapse_runs():
-    from briefer.briefing.render import SourceNumbers, collapsed
+    from briefer.briefing.citations import SourceNumbers, collapsed
 
     numbers = SourceNumbers()
     assert numbers.marks(("a", "a", "b")) == " [1, 2]"  # the same source twice: one number

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
+    QGuiApplication,
     QImage,
     QPixmap,
     QSyntaxHighlighter,
@@ -165,6 +166,8 @@ class ComposeDialog(QDialog):
         self.preview.setAccessibleName("Page preview")
         self.status = QLabel(self)
         self.export_button = QPushButton("Export PDF…", self)
+        self.copy_button = QPushButton("Copy as text", self)
+        self.copy_button.setToolTip("The briefing as plain text with numbered sources, for mail")
         self.reset_button = QPushButton("Reset to draft", self)
 
     def _build_layout(self) -> None:
@@ -191,6 +194,7 @@ class ComposeDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.reset_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
         buttons.addWidget(self.export_button)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.status)
@@ -215,6 +219,7 @@ class ComposeDialog(QDialog):
         self.include["provisions"].toggled.connect(self.provision_list.setEnabled)
         self.provision_list.itemChanged.connect(self.schedule)
         self.export_button.clicked.connect(self._ask_export)
+        self.copy_button.clicked.connect(self.copy_as_text)
 
     def _initial_template(self) -> int:
         kind = self._selected.kind if self._selected is not None else None
@@ -278,6 +283,15 @@ class ComposeDialog(QDialog):
             self.bluf.setPlainText(self._draft.bluf)
             self.judgments.setPlainText("\n".join(j.text for j in self._draft.judgments))
         self.refresh_preview()
+
+    def copy_as_text(self) -> str:
+        """Put the briefing, as edited, on the clipboard as plain text; returns the text."""
+        from briefer.briefing.plain_text import as_plain_text
+
+        text = as_plain_text(self.briefing())
+        QGuiApplication.clipboard().setText(text)
+        self.status.setText("Copied as text: paste it into a message.")
+        return text
 
     def briefing(self) -> Briefing:
         """The draft with the analyst's edits, options and notes applied."""

@@ -246,3 +246,14 @@ def test_a_failed_export_logs_its_traceback_and_still_tells_the_analyst(
     assert record.name == "briefer" and "export_pdf failed" in record.getMessage()
     assert record.exc_info is not None and record.exc_info[0] is FileNotFoundError
     assert "Traceback" in caplog.text and "write_atomically" in caplog.text
+
+
+def test_copy_as_text_puts_the_edited_briefing_on_the_clipboard(qtbot, window):
+    from PySide6.QtGui import QGuiApplication
+
+    dialog = open_dialog(qtbot, window)
+    dialog.title.setText("Edited for the mail")
+    dialog.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.splitlines()[2] == "Edited for the mail"
+    assert "Bottom line up front." in copied and "Copied as text" in dialog.status.text()

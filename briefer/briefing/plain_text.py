@@ -1,0 +1,92 @@
+"""A briefing as plain text, for an e-mail or a chat message: the PDF's content without its
+page limit, sources numbered the same way, the handling banner above and below."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from briefer.briefing.citations import SourceNumbers, source_line
+from briefer.domain.briefing import Briefing, Cited, ComparisonTable, analyst_items_text
+from briefer.meta import APP_NAME, __version__
+
+WIDTH_LIMIT = 28  # widest table cell kept whole; a wider one is cut with …
+
+
+def as_plain_text(briefing: Briefing) -> str:
+    """Everything the briefing holds, in page order, each section under its heading."""
+    numbers = SourceNumbers()
+    b = briefing
+    lines = [b.banner, "", b.title, _meta(b), "", f"Bottom line up front. {b.bluf}"]
+    lines += _cited_section("Key judgments", b.judgments, numbers)
+    lines += _timeline(b)
+    if b.comparison is not None and b.comparison.rows:
+        lines += ["", "Comparison", *_table(b.comparison)]
+        marks = numbers.marks(b.comparison.sources)
+        lines += [f"Sources for the table:{marks}"] if marks else []
+    lines += _cited_section("Relevant provisions", b.provisions, numbers)
+    lines += _cited_section("Analyst notes", b.notes, numbers)
+    sources = [
+        source_line(position, b.sources[source_id])
+        for position, source_id in enumerate(numbers.order, start=1)
+        if source_id in b.sources
+    ]
+    lines += ["", "Sources", *sources] if sources else []
+    lines += ["", _footer(b), b.banner]
+    return _without_controls("\n".join(lines)) + "\n"
+
+
+def _without_controls(text: str) -> str:
+    """No terminal escape or other control character from a typed field reaches the reader."""
+    return "".join(c for c in text if c in "\n\t" or not unicodedata.category(c).startswith("C"))
+
+
+def _meta(b: Briefing) -> str:
+    zone = f" ({b.date_zone})" if b.date_zone else ""
+    author = f" · {b.author}" if b.author else ""
+    return f"{b.date}{zone} · events checked through {b.coverage_through or b.as_of}{author}"
+
+
+def _cited_section(heading: str, items: tuple[Cited, ...], numbers: SourceNumbers) -> list[str]:
+    if not items:
+        return []
+    return ["", heading, *(f"- {item.text}{numbers.marks(item.sources)}" for item in items)]
+
+
+def _timeline(b: Briefing) -> list[str]:
+    """The launches and the analyst's own records by name; the context events counted."""
+    if not b.timeline:
+        return []
+    named = [m for m in b.timeline if m.kind == "satellite_launch" or m.local]
+    lines = ["", "Timeline", *(f"- {m.date_utc} {m.label}{_own(m.local)}" for m in named)]
+    others = [m for m in b.timeline if m not in named]
+    if others:
+        span = f"{others[0].date_utc[:4]}–{others[-1].date_utc[:4]}"
+        lines.append(f"- and {len(others)} other dated events ({span}): summits, tests, responses")
+    return lines
+
+
+def _own(local: bool) -> str:
+    return " (your own record, not in the dataset)" if local else ""
+
+
+def _table(table: ComparisonTable) -> list[str]:
+    rows = [table.headers, *table.rows]
+    cells = [[_cell(value) for value in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(table.headers))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in cells
+    ]
+
+
+def _cell(value: str) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= WIDTH_LIMIT else text[: WIDTH_LIMIT - 1] + "…"
+
+
+def _footer(b: Briefing) -> str:
+    own = analyst_items_text(b.analyst_items)
+    return (
+        f"Generated {b.generated_utc}{f' · {own}' if own else ''} · {APP_NAME} {__version__}"
+        f" · dataset {b.dataset_version} (events checked through {b.coverage_through or b.as_of})"
+    )
