@@ -49,7 +49,11 @@ def _meta(b: Briefing) -> str:
 def _cited_section(heading: str, items: tuple[Cited, ...], numbers: SourceNumbers) -> list[str]:
     if not items:
         return []
-    return ["", heading, *(f"- {item.text}{numbers.marks(item.sources)}" for item in items)]
+    return [
+        "",
+        heading,
+        *(f"- {i.text}{numbers.marks(i.sources)}{i.confidence_text}" for i in items),
+    ]
 
 
 def _timeline(b: Briefing) -> list[str]:

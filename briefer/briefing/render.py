@@ -211,8 +211,8 @@ class BriefingLayout:
 
     def _cited(self, item: object, numbers: SourceNumbers, style: str) -> Flowable:
         assert isinstance(item, Cited)
-        marks = numbers.marks(item.sources)
-        return paragraph(item.text, self.styles[style], self.frame_width, tail=marks, bullet="•")
+        tail = numbers.marks(item.sources) + item.confidence_text
+        return paragraph(item.text, self.styles[style], self.frame_width, tail=tail, bullet="•")
 
     def _table(self, rows: list[object], numbers: SourceNumbers) -> Flowable:
         comparison = self.briefing.comparison
@@ -293,7 +293,8 @@ class BriefingLayout:
             return MIN_POINTS * 1.6 + 3 + 9.0
         assert isinstance(slot.item, Cited)
         style = self.styles["bullet" if slot.section == "judgments" else "small"]
-        return self._estimate(slot.item.text + " [99, 99]", style) + style.spaceAfter
+        text = slot.item.text + " [99, 99]" + slot.item.confidence_text
+        return self._estimate(text, style) + style.spaceAfter
 
     def _source_height(self, source_id: str) -> float:
         source = self.briefing.sources.get(source_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from briefer.domain.records import Source
@@ -11,12 +12,38 @@ PAGE_SIZES = ("letter", "a4")
 DEFAULT_BANNER = "UNCLASSIFIED"
 
 
+JUDGMENT_CONFIDENCE = ("high", "moderate", "low")
+_CONFIDENCE_TOKEN = re.compile(r"\s*\[(high|moderate|low)\]\s*$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Cited:
-    """A line of text and the sources behind it (ids into ``Briefing.sources``)."""
+    """A line of text and the sources behind it (ids into ``Briefing.sources``); a key
+    judgment may carry the analyst's confidence in it, kept apart from its likelihood words."""
 
     text: str
     sources: tuple[str, ...] = ()
+    confidence: str = ""  # high, moderate or low; '' when none was given
+
+    @property
+    def confidence_text(self) -> str:
+        """`` (moderate confidence)``, printed after the judgment and its sources."""
+        return f" ({self.confidence} confidence)" if self.confidence else ""
+
+
+def split_confidence(line: str) -> tuple[str, str]:
+    """``"Launch likely within weeks [moderate]"`` -> ``("Launch likely within weeks",
+    "moderate")``: how the compose dialog's judgment lines carry a confidence level."""
+    found = _CONFIDENCE_TOKEN.search(line)
+    if found is None:
+        return line.strip(), ""
+    return line[: found.start()].strip(), found.group(1).lower()
+
+
+def with_confidence(line: str, level: str) -> str:
+    """The judgment line with its confidence token set to ``level`` ('' removes it)."""
+    text, _old = split_confidence(line)
+    return f"{text} [{level}]" if level else text
 
 
 @dataclass(frozen=True)

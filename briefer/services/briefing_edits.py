@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from briefer.domain.briefing import Briefing, Cited
+from briefer.domain.briefing import Briefing, Cited, split_confidence
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,10 @@ def apply_edits(briefing: Briefing, edits: BriefingEdits) -> Briefing:
     judgments = briefing.judgments
     if edits.judgments is not None:
         sources = {j.text: j.sources for j in briefing.judgments}
-        lines = [line.strip() for line in edits.judgments.splitlines() if line.strip()]
-        judgments = tuple(Cited(line, sources.get(line, ())) for line in lines)
+        lines = [split_confidence(line) for line in edits.judgments.splitlines() if line.strip()]
+        judgments = tuple(
+            Cited(text, sources.get(text, ()), level) for text, level in lines if text
+        )
     return replace(
         briefing,
         title=edits.title if edits.title is not None else briefing.title,

@@ -194,3 +194,13 @@ def test_the_pdf_reads_well_in_a_viewer(template):
     }
     assert fonts_used and not any("Helvetica" in name for name in fonts_used)
     assert all("+" in name for name in fonts_used)  # subset-embedded TrueType only
+
+
+def test_a_judgments_confidence_is_printed_after_its_sources(fixture_db):
+    from dataclasses import replace
+
+    briefing = composer(fixture_db).compose(BriefingRequest())
+    first = briefing.judgments[0]
+    briefing = replace(briefing, judgments=(replace(first, confidence="moderate"),))
+    text = " ".join(pdf(render(briefing)).pages[0].extract_text().split())
+    assert re.search(r"\] \(moderate confidence\)", text)

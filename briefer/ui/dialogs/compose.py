@@ -42,6 +42,7 @@ from briefer.services.briefing import BriefingComposer, BriefingRequest
 from briefer.services.briefing_edits import BriefingEdits, apply_edits, note_lines
 from briefer.services.estimative import check
 from briefer.services.notes import NotesService
+from briefer.ui.dialogs.judgment_confidence import ConfidencePicker
 from briefer.ui.dialogs.save_path import ask_save_path
 from briefer.ui.signals import signals_blocked
 from briefer.ui.tasks import TaskRunner
@@ -128,6 +129,7 @@ class ComposeDialog(QDialog):
         self.bluf = QPlainTextEdit(self)
         self.bluf.setAccessibleName("Bottom line up front")
         self.judgments = QPlainTextEdit(self)
+        self.confidence = ConfidencePicker(self.judgments, self)
         self.judgments.setAccessibleName("Key judgments, one per line")
         self.highlighters = [
             EstimativeHighlighter(w.document()) for w in (self.bluf, self.judgments)
@@ -177,6 +179,7 @@ class ComposeDialog(QDialog):
             ("Title", self.title),
             ("Bottom line up front", self.bluf),
             ("Key judgments (one per line)", self.judgments),
+            ("Confidence (line at cursor)", self.confidence),
             ("", self.findings),
             ("Banner", self.banner),
             ("Author", self.author),

@@ -257,3 +257,26 @@ def test_copy_as_text_puts_the_edited_briefing_on_the_clipboard(qtbot, window):
     copied = QGuiApplication.clipboard().text()
     assert copied.splitlines()[2] == "Edited for the mail"
     assert "Bottom line up front." in copied and "Copied as text" in dialog.status.text()
+
+
+def test_a_judgments_confidence_is_chosen_beside_it_and_printed_after_it(qtbot, window):
+    from PySide6.QtGui import QTextCursor
+
+    dialog = open_dialog(qtbot, window)
+    first, second = dialog.judgments.toPlainText().splitlines()[:2]
+    cursor = dialog.judgments.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+    dialog.judgments.setTextCursor(cursor)
+    dialog.confidence.setCurrentIndex(dialog.confidence.findData("moderate"))
+    dialog.confidence.activated.emit(dialog.confidence.currentIndex())
+    assert dialog.judgments.toPlainText().splitlines()[1] == f"{second} [moderate]"
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    dialog.judgments.setTextCursor(cursor)
+    assert dialog.confidence.currentData() == ""  # the first line has no level
+    judgments = dialog.briefing().judgments
+    assert judgments[1].text == second and judgments[1].confidence == "moderate"
+    assert judgments[1].sources  # the text is unchanged, so its sources stay
+    text = dialog.copy_as_text()
+    assert "(moderate confidence)" in text.split(second, 1)[1].splitlines()[0]
+    assert first in text
