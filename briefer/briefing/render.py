@@ -12,8 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
@@ -22,6 +24,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from briefer.briefing import fonts
 from briefer.briefing import page as page_module
 from briefer.briefing.citations import SourceNumbers, first_sources, source_line
+from briefer.briefing.filling import fill
 from briefer.briefing.limits import Clipper, clip_briefing
 from briefer.briefing.outline import SectionHeading
 from briefer.briefing.page import BANNER, MARGIN, PAGES, PageText
@@ -43,6 +46,7 @@ HEADING_HEIGHT = 19.0
 BOX_PADDING = 6.0
 CELL_PADDING = 6.0  # reportlab's default cell padding, left and right
 BLUF_LEAD = "Bottom line up front. "
+FULL_ENOUGH = 0.04  # a page with less room left than this is not filled further
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,9 @@ class BriefingLayout:
         self.frame_width = width - 2 * MARGIN - 2 * FRAME_PADDING
         self._fit_fixed_text()
         self.shown: set[str] = set()  # the sections of the story last laid out
+        # the same line in two trial layouts is one flowable, wrapped once (filling tries many)
+        self._made: dict[tuple[str, str, str], Flowable] = {}
+        self._heights: dict[int, tuple[Flowable, float]] = {}
         self.text = self._page_text()
         bottom = page_module.bottom_margin(self.text)
         self.frame_height = page_height - MARGIN - BANNER - 4 - bottom - 2 * FRAME_PADDING - SAFETY
@@ -153,7 +160,7 @@ class BriefingLayout:
             story += [self._cited(j, numbers, "bullet") for j in judgments]
         if any(slot.section == "timeline" for slot in kept):
             story.append(SectionHeading("Timeline", s["heading"]))
-            story.append(timeline_drawing(self.briefing.timeline, self.frame_width))
+            story.append(self._timeline)
         rows = [slot.item for slot in kept if slot.section == "comparison"]
         if rows and self.briefing.comparison is not None:
             story.append(SectionHeading("Comparison", s["heading"]))
@@ -212,7 +219,7 @@ class BriefingLayout:
     def _cited(self, item: object, numbers: SourceNumbers, style: str) -> Flowable:
         assert isinstance(item, Cited)
         tail = numbers.marks(item.sources) + item.confidence_text
-        return paragraph(item.text, self.styles[style], self.frame_width, tail=tail, bullet="•")
+        return self._line(item.text, style, tail)
 
     def _table(self, rows: list[object], numbers: SourceNumbers) -> Flowable:
         comparison = self.briefing.comparison
@@ -256,7 +263,7 @@ class BriefingLayout:
             if source is None:
                 continue
             text = source_line(position, source)
-            lines.append(paragraph(text, self.styles["source"], self.frame_width))
+            lines.append(self._line(text, "source"))
         return [SectionHeading("Sources", self.styles["heading"]), *lines]
 
     def admit(self, slots: list[Slot]) -> list[Slot]:
@@ -288,7 +295,7 @@ class BriefingLayout:
     def _slot_height(self, slot: Slot, numbers: SourceNumbers) -> float:
         del numbers
         if slot.section == "timeline":
-            return float(timeline_drawing(self.briefing.timeline, self.frame_width).height)
+            return float(self._timeline.height)
         if slot.section == "comparison":
             return MIN_POINTS * 1.6 + 3 + 9.0
         assert isinstance(slot.item, Cited)
@@ -312,11 +319,29 @@ class BriefingLayout:
             lines += max(1, math.ceil(length / width))
         return lines * (leading or style.leading)
 
+    @cached_property
+    def _timeline(self) -> Drawing:
+        return timeline_drawing(self.briefing.timeline, self.frame_width)
+
+    def _line(self, text: str, style: str, tail: str = "") -> Flowable:
+        """A full-width paragraph (a bullet unless it is a source line), made once."""
+        key = (text, style, tail)
+        if key not in self._made:
+            bullet = None if style == "source" else "•"
+            self._made[key] = paragraph(
+                text, self.styles[style], self.frame_width, tail=tail, bullet=bullet
+            )
+        return self._made[key]
+
     def height(self, story: list[Flowable]) -> float:
         total = 0.0
         for flowable in story:
-            _, used = flowable.wrap(self.frame_width, self.frame_height)
-            total += used + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            known = self._heights.get(id(flowable))
+            if known is None or known[0] is not flowable:
+                _, used = flowable.wrap(self.frame_width, self.frame_height)
+                known = (flowable, used + flowable.getSpaceBefore() + flowable.getSpaceAfter())
+                self._heights[id(flowable)] = known
+            total += known[1]
         return total
 
 
@@ -325,18 +350,44 @@ def fit(layout: BriefingLayout) -> list[Flowable]:
 
     Items are admitted in priority order while their measured height, a section heading and
     the source lines they add still fit; the exact layout is then checked, dropping the
-    lowest-priority item until it fits (rarely needed).
+    lowest-priority item until it fits (rarely needed). Whatever room is left then takes
+    items that were left out, the first of them shortened if need be (``filling``).
     """
     slots = _slots(layout.briefing)
     kept = layout.admit(slots)
-    dropped = len(slots) - len(kept)
     while True:
-        story = layout.story(kept, dropped + layout.clipper.left_out)
+        story = layout.story(kept, len(slots) - len(kept) + layout.clipper.left_out)
         if layout.height(story) <= layout.frame_height or not kept:
-            return story
+            break
         victim = max(range(len(kept)), key=lambda i: (kept[i].priority, i))
         kept.pop(victim)
-        dropped += 1
+    room = layout.frame_height - layout.height(story)
+    if len(kept) == len(slots) or not kept or room <= FULL_ENOUGH * layout.frame_height:
+        return story
+    chosen = [i for i, slot in enumerate(slots) if any(slot is k for k in kept)]
+    return _filled(layout, slots, chosen, room)
+
+
+def _filled(
+    layout: BriefingLayout, slots: list[Slot], kept: list[int], room: float
+) -> list[Flowable]:
+    def story_of(chosen: list[int], replaced: dict[int, Cited]) -> list[Flowable]:
+        placed = [
+            replace(slots[i], item=replaced[i]) if i in replaced else slots[i] for i in chosen
+        ]
+        return layout.story(placed, len(slots) - len(chosen) + layout.clipper.left_out)
+
+    def fits(chosen: list[int], replaced: dict[int, Cited]) -> bool:
+        return layout.height(story_of(chosen, replaced)) <= layout.frame_height
+
+    numbers = SourceNumbers()
+
+    def cost(index: int) -> float:
+        slot = slots[index]
+        return layout._slot_height(slot, numbers) + HEADING_HEIGHT / 2
+
+    filled = fill(slots, kept, room, cost, fits)
+    return story_of(filled.kept, filled.replaced)
 
 
 def render(briefing: Briefing) -> bytes:

@@ -204,3 +204,24 @@ def test_a_judgments_confidence_is_printed_after_its_sources(fixture_db):
     briefing = replace(briefing, judgments=(replace(first, confidence="moderate"),))
     text = " ".join(pdf(render(briefing)).pages[0].extract_text().split())
     assert re.search(r"\] \(moderate confidence\)", text)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("page_size", ["letter", "a4"])
+def test_a_page_with_items_left_out_leaves_little_room_unused(template, page_size):
+    from briefer.briefing.render import BriefingLayout, fit
+
+    db = paths.bundled_db_path()
+    store = ReferenceStore(db)
+    request = BriefingRequest(
+        template=template,
+        page_size=page_size,
+        author="An Analyst",
+        provision_ids=tuple(p.id for p in store.provisions()),
+    )
+    briefing = maximal(composer(db).compose(request), [s.id for s in store.sources()])
+    layout = BriefingLayout(briefing)
+    story = fit(layout)
+    assert any("left out" in getattr(f, "text", "") for f in story)
+    unused = (layout.frame_height - layout.height(story)) / layout.frame_height
+    assert 0 <= unused <= 0.05
