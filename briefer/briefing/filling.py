@@ -74,7 +74,16 @@ def _longest_fitting(item: Cited, share: float, fits: Callable[[Cited], bool]) -
     """The item cut at the most words that fit, searched near ``share`` of its words."""
     words = item.text.split()
     guess = int(len(words) * min(share, 1.0))
-    low, high = max(MIN_WORDS, int(guess * 0.6)), min(len(words) - 1, int(guess * 1.3) + 1)
+    window = (max(MIN_WORDS, int(guess * 0.6)), min(len(words) - 1, int(guess * 1.3) + 1))
+    best = _search(item, words, *window, fits)
+    if best is None and window[0] > MIN_WORDS:  # the sources it adds took more room than guessed
+        best = _search(item, words, MIN_WORDS, window[0] - 1, fits)
+    return best
+
+
+def _search(
+    item: Cited, words: list[str], low: int, high: int, fits: Callable[[Cited], bool]
+) -> Cited | None:
     best: Cited | None = None
     while low <= high:
         middle = (low + high) // 2

@@ -6,7 +6,13 @@ from __future__ import annotations
 import unicodedata
 
 from briefer.briefing.citations import SourceNumbers, source_line
-from briefer.domain.briefing import Briefing, Cited, ComparisonTable, analyst_items_text
+from briefer.domain.briefing import (
+    FIRST_FLIGHT,
+    Briefing,
+    Cited,
+    ComparisonTable,
+    analyst_items_text,
+)
 from briefer.meta import APP_NAME, __version__
 
 WIDTH_LIMIT = 28  # widest table cell kept whole; a wider one is cut with …
@@ -57,10 +63,11 @@ def _cited_section(heading: str, items: tuple[Cited, ...], numbers: SourceNumber
 
 
 def _timeline(b: Briefing) -> list[str]:
-    """The launches and the analyst's own records by name; the context events counted."""
+    """The launches, compared systems' first flights and the analyst's own records by name;
+    the context events counted."""
     if not b.timeline:
         return []
-    named = [m for m in b.timeline if m.kind == "satellite_launch" or m.local]
+    named = [m for m in b.timeline if m.kind in ("satellite_launch", FIRST_FLIGHT) or m.local]
     lines = ["", "Timeline", *(f"- {m.date_utc} {m.label}{_own(m.local)}" for m in named)]
     others = [m for m in b.timeline if m not in named]
     if others:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, String
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefer.briefing import fonts
-from briefer.domain.briefing import TimelineMark
+from briefer.domain.briefing import FIRST_FLIGHT, TimelineMark
 from briefer.domain.palette import EVENT_COLOUR, LOCAL_COLOUR, outcome_colour
 
 INK = HexColor("#222222")
@@ -61,6 +62,8 @@ def timeline_drawing(marks: Sequence[TimelineMark], width: float) -> Drawing:
         x = x_of(year)
         if mark.kind == "satellite_launch":
             _launch_marker(drawing, x, launch_y, mark.outcome)
+        elif mark.kind == FIRST_FLIGHT:
+            drawing.add(_first_flight(x, launch_y))
         else:
             drawing.add(
                 Polygon(
@@ -72,6 +75,7 @@ def timeline_drawing(marks: Sequence[TimelineMark], width: float) -> Drawing:
         if mark.local:
             y = launch_y if mark.kind == "satellite_launch" else event_y
             drawing.add(_own_ring(x, y))
+    _label_first_flights(drawing, marks, x_of, years, launch_y + 7)
     if any(mark.local for mark in marks):
         drawing.add(_own_ring(right - 4, HEIGHT - 6))
         drawing.add(
@@ -86,6 +90,38 @@ def timeline_drawing(marks: Sequence[TimelineMark], width: float) -> Drawing:
             )
         )
     return drawing
+
+
+def _first_flight(x: float, y: float) -> Polygon:
+    """A compared system's first flight: an open triangle on the launches row."""
+    return Polygon(
+        [x - 3.6, y - 3.2, x + 3.6, y - 3.2, x, y + 3.6],
+        fillColor=None,
+        strokeColor=INK,
+        strokeWidth=0.9,
+    )
+
+
+def _label_first_flights(
+    drawing: Drawing,
+    marks: Sequence[TimelineMark],
+    x_of: Callable[[float], float],
+    years: Sequence[float],
+    y: float,
+) -> None:
+    """Each first flight named above its mark, left to right, a name that would touch the one
+    before it left out (the text and the comparison table name them all)."""
+    right_edge = -1e9
+    for mark, year in zip(marks, years, strict=True):
+        if mark.kind != FIRST_FLIGHT:
+            continue
+        name = mark.label.removesuffix(" first flight")
+        width = stringWidth(name, fonts.BODY, 7.5)
+        x = x_of(year) - width / 2
+        if x < right_edge + 4:
+            continue
+        drawing.add(String(x, y, name, fontName=fonts.BODY, fontSize=7.5, fillColor=INK))
+        right_edge = x + width
 
 
 def _own_ring(x: float, y: float) -> Circle:

@@ -10,6 +10,7 @@ from briefer.domain.records import Source
 TEMPLATES = ("overview", "launch", "comparison", "sanctions")
 PAGE_SIZES = ("letter", "a4")
 DEFAULT_BANNER = "UNCLASSIFIED"
+FIRST_FLIGHT = "first_flight"  # a timeline mark's kind: a compared system's first flight
 
 
 JUDGMENT_CONFIDENCE = ("high", "moderate", "low")

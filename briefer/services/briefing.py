@@ -23,6 +23,7 @@ from briefer.domain.briefing import (
 from briefer.domain.records import LaunchAttempt, Provision
 from briefer.domain.vocabulary import Category, EntityKind, SubjectKind
 from briefer.services import briefing_templates as wording
+from briefer.services.briefing_comparison import first_flights, vehicle_judgments
 from briefer.services.briefing_local import local_marks
 from briefer.services.briefing_provisions import (
     COMPARISON_TOPICS,
@@ -30,7 +31,7 @@ from briefer.services.briefing_provisions import (
     for_launch,
     on_topics,
 )
-from briefer.services.comparison import MAX_SUBJECTS, ComparisonService
+from briefer.services.comparison import MAX_SUBJECTS, ComparisonMatrix, ComparisonService
 from briefer.services.launches import LaunchService
 from briefer.services.sanctions import SanctionsService
 from briefer.store.errors import StoreError
@@ -284,6 +285,24 @@ class BriefingComposer:
         kind = self._kind_of(request.subject_ids)
         subjects = request.subject_ids or tuple(self._comparison.default_selection(kind))
         matrix = self._comparison.matrix(kind, subjects)
+        if kind == SubjectKind.LAUNCH_VEHICLE:
+            judgments = vehicle_judgments(matrix)
+        else:
+            judgments = self._best_of(matrix)
+        names = ", ".join(s.name for s in matrix.subjects)
+        bluf = wording.COMPARISON_BLUF.format(names=names)
+        briefing = self._base(request, wording.COMPARISON_TITLE.format(names=names), bluf)
+        briefing = replace(
+            briefing,
+            judgments=tuple(judgments),
+            comparison=self._table(kind, subjects),
+            timeline=self._with_first_flights(matrix, kind),
+        )
+        default = on_topics(self._sanctions.provisions(), COMPARISON_TOPICS)
+        return self._with_provisions(briefing, self._selected_or(request, default))
+
+    @staticmethod
+    def _best_of(matrix: ComparisonMatrix) -> list[Cited]:
         judgments = []
         for row in matrix.rows:
             if row.best and row.attribute in wording.COMPARISON_BEST_OF:
@@ -293,30 +312,13 @@ class BriefingComposer:
                     label=row.label.lower(), name=best.name, value=cell.display(with_unit=True)
                 )
                 judgments.append(Cited(line, cell.sources))
-        launches = matrix.row("launches") if kind == SubjectKind.LAUNCH_VEHICLE else None
-        if launches is not None:
-            parts = [
-                f"{s.name} {c.display()}"
-                for s, c in zip(matrix.subjects, launches.cells, strict=True)
-            ]
-            judgments.insert(
-                0,
-                Cited(
-                    wording.COMPARISON_LAUNCHES.format(parts="; ".join(parts)),
-                    tuple(s for c in launches.cells for s in c.sources),
-                ),
-            )
-        names = ", ".join(s.name for s in matrix.subjects)
-        bluf = wording.COMPARISON_BLUF.format(names=names)
-        briefing = self._base(request, wording.COMPARISON_TITLE.format(names=names), bluf)
-        briefing = replace(
-            briefing,
-            judgments=tuple(judgments),
-            comparison=self._table(kind, subjects),
-            timeline=self._timeline("2012"),
-        )
-        default = on_topics(self._sanctions.provisions(), COMPARISON_TOPICS)
-        return self._with_provisions(briefing, self._selected_or(request, default))
+        return judgments
+
+    def _with_first_flights(self, matrix: ComparisonMatrix, kind: str) -> tuple[TimelineMark, ...]:
+        """The timeline from 2012, or from the earliest first flight of the compared systems."""
+        flights = first_flights(matrix) if kind == SubjectKind.LAUNCH_VEHICLE else []
+        since = min(["2012", *(mark.date_utc[:4] for mark in flights)])
+        return tuple(sorted([*self._timeline(since), *flights], key=lambda m: m.date_utc))
 
     def _sanctions_brief(self, request: BriefingRequest) -> Briefing:
         provisions = self._selected_or(request, self._launch_provisions())

@@ -37,7 +37,6 @@ COMPARISON_BLUF = (
     "no public figure was found."
 )
 COMPARISON_BEST = "Best {label}: {name}, {value}."
-COMPARISON_LAUNCHES = "Launches to date: {parts}."
 COMPARISON_BEST_OF = ("payload_leo_kg", "success_rate_pct", "resolution_claimed_m")
 
 SANCTIONS_TITLE = "UN sanctions that bear on DPRK satellite launches"

@@ -54,7 +54,10 @@ def test_comparison_brief_uses_the_chosen_subjects(composer):
         BriefingRequest(template="comparison", subject_ids=("rocket-r", "rocket-a"))
     )
     assert briefing.comparison.headers == ("", "Raketa", "Rocket A")
-    assert briefing.judgments[0].text == "Launches to date: Raketa unknown; Rocket A 3."
+    # no payload figure for either: the comparison starts with what is known
+    assert briefing.judgments[0].text == (
+        "Success rate: Rocket A 33.3 % (1 of 3); no public figure for Raketa."
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,47 @@
+"""A comparison brief compares what matters first, each with its sources (the shipped data)."""
+
+import pytest
+
+from briefer import paths
+from briefer.domain.briefing import FIRST_FLIGHT
+from briefer.services.briefing import BriefingComposer, BriefingRequest
+from briefer.services.comparison import ComparisonService
+from briefer.services.launches import LaunchService
+from briefer.services.sanctions import SanctionsService
+from briefer.store.reference import ReferenceStore
+
+SYSTEMS = ("chollima-1", "unha-3", "soyuz-2-1b", "nuri")
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    store = ReferenceStore(paths.bundled_db_path())
+    launches = LaunchService(store)
+    composer = BriefingComposer(
+        store, launches, ComparisonService(store, launches), SanctionsService(store)
+    )
+    names = {s.id: s.name for s in store.subjects()}
+    ids = tuple(i for i in SYSTEMS if i in names)
+    yield composer.compose(BriefingRequest(template="comparison", subject_ids=ids)), [
+        names[i] for i in ids
+    ]
+    store.close()
+
+
+def test_payload_success_rate_and_flight_history_lead_each_with_sources(briefing):
+    page, names = briefing
+    payload, rate, history = page.judgments[:3]
+    assert payload.text.startswith("Payload to low Earth orbit: ")
+    assert rate.text.startswith("Success rate: ") and " of " in rate.text
+    assert history.text.startswith("Flight history: ")
+    for judgment in (payload, rate, history):
+        assert judgment.sources and all(name in judgment.text for name in names)
+    firsts = [part.split(" since ")[1][:10] for part in history.text.split("; ")]
+    assert firsts == sorted(firsts)  # the longest history first
+
+
+def test_the_timeline_marks_each_systems_first_flight_back_to_the_oldest(briefing):
+    page, names = briefing
+    flights = [m for m in page.timeline if m.kind == FIRST_FLIGHT]
+    assert {m.label.removesuffix(" first flight") for m in flights} == set(names)
+    assert page.timeline[0].date_utc == min(m.date_utc for m in flights)
