@@ -14,11 +14,11 @@ class SourceNumbers:
     def __init__(self) -> None:
         self.order: list[str] = []
 
-    def marks(self, ids: tuple[str, ...]) -> str:
+    def marks(self, ids: tuple[str, ...], every: bool = False) -> str:
         """Marks for an item's first distinct sources (the dataset lists the strongest first),
         each number once, in order, runs collapsed: `` [3-5, 8]`` (with an en dash)."""
         numbers = set()
-        for source_id in first_sources(ids):
+        for source_id in first_sources(ids, every):
             if source_id not in self.order:
                 self.order.append(source_id)
             numbers.add(self.order.index(source_id) + 1)
@@ -42,9 +42,10 @@ def collapsed(numbers: list[int]) -> str:
     return ", ".join(parts)
 
 
-def first_sources(ids: tuple[str, ...]) -> tuple[str, ...]:
-    """The distinct sources an item cites on the page: its first (strongest) few."""
-    return tuple(dict.fromkeys(ids))[:CITES_PER_ITEM]
+def first_sources(ids: tuple[str, ...], every: bool = False) -> tuple[str, ...]:
+    """The distinct sources an item cites on the page: its first (strongest) few, or all."""
+    distinct = tuple(dict.fromkeys(ids))
+    return distinct if every else distinct[:CITES_PER_ITEM]
 
 
 def source_line(position: int, source: Source) -> str:

@@ -13,6 +13,7 @@ from briefer.domain.briefing import (
     ComparisonTable,
     analyst_items_text,
 )
+from briefer.domain.vocabulary import label
 from briefer.meta import APP_NAME, __version__
 
 WIDTH_LIMIT = 28  # widest table cell kept whole; a wider one is cut with …
@@ -41,9 +42,18 @@ def as_plain_text(briefing: Briefing) -> str:
     return _without_controls("\n".join(lines)) + "\n"
 
 
+_DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _without_controls(text: str) -> str:
-    """No terminal escape or other control character from a typed field reaches the reader."""
-    return "".join(c for c in text if c in "\n\t" or not unicodedata.category(c).startswith("C"))
+    """No terminal escape, other control character or direction override from a typed field
+    reaches the reader; joiners that Persian and emoji need are kept."""
+    return "".join(
+        c
+        for c in text
+        if c in "\n\t"
+        or (unicodedata.category(c) not in ("Cc", "Cs") and c not in _DIRECTION_CONTROLS)
+    )
 
 
 def _meta(b: Briefing) -> str:
@@ -55,11 +65,11 @@ def _meta(b: Briefing) -> str:
 def _cited_section(heading: str, items: tuple[Cited, ...], numbers: SourceNumbers) -> list[str]:
     if not items:
         return []
-    return [
-        "",
-        heading,
-        *(f"- {i.text}{numbers.marks(i.sources)}{i.confidence_text}" for i in items),
-    ]
+    lines = ["", heading]
+    for item in items:
+        marks = numbers.marks(item.sources, item.every_source)
+        lines.append(f"- {item.text}{marks}{item.confidence_text}")
+    return lines
 
 
 def _timeline(b: Briefing) -> list[str]:
@@ -72,7 +82,8 @@ def _timeline(b: Briefing) -> list[str]:
     others = [m for m in b.timeline if m not in named]
     if others:
         span = f"{others[0].date_utc[:4]}–{others[-1].date_utc[:4]}"
-        lines.append(f"- and {len(others)} other dated events ({span}): summits, tests, responses")
+        kinds = ", ".join(label(k).lower() for k in dict.fromkeys(m.kind for m in others))
+        lines.append(f"- and {len(others)} other dated events ({span}): {kinds}")
     return lines
 
 

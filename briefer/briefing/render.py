@@ -218,7 +218,7 @@ class BriefingLayout:
 
     def _cited(self, item: object, numbers: SourceNumbers, style: str) -> Flowable:
         assert isinstance(item, Cited)
-        tail = numbers.marks(item.sources) + item.confidence_text
+        tail = numbers.marks(item.sources, item.every_source) + item.confidence_text
         return self._line(item.text, style, tail)
 
     def _table(self, rows: list[object], numbers: SourceNumbers) -> Flowable:
@@ -287,7 +287,7 @@ class BriefingLayout:
 
     def _sources_of(self, slot: Slot) -> tuple[str, ...]:
         if isinstance(slot.item, Cited):
-            return first_sources(slot.item.sources)
+            return first_sources(slot.item.sources, slot.item.every_source)
         if slot.section == "comparison" and self.briefing.comparison is not None:
             return first_sources(self.briefing.comparison.sources)
         return ()

@@ -14,6 +14,7 @@ from briefer.domain.briefing import FIRST_FLIGHT, TimelineMark
 from briefer.domain.palette import EVENT_COLOUR, LOCAL_COLOUR, outcome_colour
 
 INK = HexColor("#222222")
+OWN_LEGEND = "your own record (not in the dataset)"
 HEIGHT = 62
 
 
@@ -75,14 +76,16 @@ def timeline_drawing(marks: Sequence[TimelineMark], width: float) -> Drawing:
         if mark.local:
             y = launch_y if mark.kind == "satellite_launch" else event_y
             drawing.add(_own_ring(x, y))
-    _label_first_flights(drawing, marks, x_of, years, launch_y + 7)
-    if any(mark.local for mark in marks):
+    own = any(mark.local for mark in marks)
+    legend_left = right - 13 - stringWidth(OWN_LEGEND, fonts.BODY, 7) - 4 if own else right
+    _label_first_flights(drawing, marks, x_of, years, launch_y + 7, (left, legend_left))
+    if own:
         drawing.add(_own_ring(right - 4, HEIGHT - 6))
         drawing.add(
             String(
                 right - 13,
                 HEIGHT - 8.5,
-                "your own record (not in the dataset)",
+                OWN_LEGEND,
                 fontName=fonts.BODY,
                 fontSize=7,
                 fillColor=INK,
@@ -108,17 +111,19 @@ def _label_first_flights(
     x_of: Callable[[float], float],
     years: Sequence[float],
     y: float,
+    room: tuple[float, float],
 ) -> None:
-    """Each first flight named above its mark, left to right, a name that would touch the one
-    before it left out (the text and the comparison table name them all)."""
+    """Each first flight named above its mark, left to right, kept within ``room`` (the axis,
+    less any legend); a name that would touch the one before it or leave the room is left out
+    (the key judgments and the comparison table name them all)."""
     right_edge = -1e9
     for mark, year in zip(marks, years, strict=True):
         if mark.kind != FIRST_FLIGHT:
             continue
         name = mark.label.removesuffix(" first flight")
         width = stringWidth(name, fonts.BODY, 7.5)
-        x = x_of(year) - width / 2
-        if x < right_edge + 4:
+        x = max(room[0], x_of(year) - width / 2)
+        if x < right_edge + 4 or x + width > room[1]:
             continue
         drawing.add(String(x, y, name, fontName=fonts.BODY, fontSize=7.5, fillColor=INK))
         right_edge = x + width

@@ -25,6 +25,7 @@ class Cited:
     text: str
     sources: tuple[str, ...] = ()
     confidence: str = ""  # high, moderate or low; '' when none was given
+    every_source: bool = False  # cite them all (one per compared system), not the first few
 
     @property
     def confidence_text(self) -> str:

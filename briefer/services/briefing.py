@@ -28,6 +28,7 @@ from briefer.services.briefing_local import local_marks
 from briefer.services.briefing_provisions import (
     COMPARISON_TOPICS,
     OVERVIEW_TOPICS,
+    SANCTIONS_TOPICS,
     for_launch,
     on_topics,
 )
@@ -321,7 +322,8 @@ class BriefingComposer:
         return tuple(sorted([*self._timeline(since), *flights], key=lambda m: m.date_utc))
 
     def _sanctions_brief(self, request: BriefingRequest) -> Briefing:
-        provisions = self._selected_or(request, self._launch_provisions())
+        default = on_topics(self._sanctions.provisions(), SANCTIONS_TOPICS)
+        provisions = self._selected_or(request, default)
         in_force = sum(1 for p in provisions if p.status == "in_force")
         bluf = wording.SANCTIONS_BLUF.format(in_force=in_force, selected=len(provisions))
         judgments = self._event_lines(wording.SANCTIONS_EVENTS)

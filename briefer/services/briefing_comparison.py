@@ -34,7 +34,8 @@ def _payload(matrix: ComparisonMatrix) -> Cited | None:
     known = _known(matrix, row.cells)
     known.sort(key=lambda pair: -(pair[1].midpoint or pair[1].high or 0.0))
     parts = [f"{name} {cell.display(with_unit=True)}" for name, cell in known]
-    return _line("Payload to low Earth orbit", parts, _unknown(matrix, row.cells), row.cells)
+    cited = [cell for _, cell in known]
+    return _line("Payload to low Earth orbit", parts, _unknown(matrix, row.cells), cited)
 
 
 def _success_rate(matrix: ComparisonMatrix) -> Cited | None:
@@ -48,10 +49,12 @@ def _success_rate(matrix: ComparisonMatrix) -> Cited | None:
     for name, cell in _known(matrix, rates.cells):
         position = names.index(name)
         tried, won = launches.cells[position].display(), successes.cells[position].display()
-        parts.append((cell.midpoint or 0.0, f"{name} {cell.display()} % ({won} of {tried})"))
-    parts.sort(key=lambda pair: -pair[0])
-    cells = (*rates.cells, *launches.cells, *successes.cells)
-    return _line("Success rate", [text for _, text in parts], _unknown(matrix, rates.cells), cells)
+        counted = (cell, launches.cells[position], successes.cells[position])
+        line = f"{name} {cell.display()} % ({won} of {tried})"
+        parts.append((cell.midpoint or 0.0, line, _merged(counted)))
+    parts.sort(key=lambda part: -part[0])
+    texts, cited = [text for _, text, _ in parts], [cell for _, _, cell in parts]
+    return _line("Success rate", texts, _unknown(matrix, rates.cells), cited)
 
 
 def _flight_history(matrix: ComparisonMatrix) -> Cited | None:
@@ -65,7 +68,7 @@ def _flight_history(matrix: ComparisonMatrix) -> Cited | None:
         f"{name} since {cell.text} ({years.cells[names.index(name)].display()} years)"
         for name, cell in known
     ]
-    return _line("Flight history", parts, _unknown(matrix, first.cells), first.cells)
+    return _line("Flight history", parts, _unknown(matrix, first.cells), [c for _, c in known])
 
 
 def _row(matrix: ComparisonMatrix, attribute: str) -> ComparisonRow | None:
@@ -80,9 +83,16 @@ def _unknown(matrix: ComparisonMatrix, cells: Iterable[Cell]) -> list[str]:
     return [s.name for s, c in zip(matrix.subjects, cells, strict=True) if c.is_unknown]
 
 
-def _line(label: str, parts: list[str], unknown: list[str], cells: Iterable[Cell]) -> Cited | None:
+def _merged(cells: Iterable[Cell]) -> Cell:
+    """One cell holding the sources of several (a rate and the counts it comes from)."""
+    return Cell(sources=tuple(dict.fromkeys(s for cell in cells for s in cell.sources)))
+
+
+def _line(label: str, parts: list[str], unknown: list[str], cited: list[Cell]) -> Cited | None:
+    """``cited``: one cell per system named, in the order the line names them; the line cites
+    the first source of each (a system whose figure has none is cited by no one else's)."""
     if not parts:
         return None
     missing = f"; no public figure for {', '.join(unknown)}" if unknown else ""
-    sources = tuple(dict.fromkeys(s for cell in cells for s in cell.sources))
-    return Cited(f"{label}: {'; '.join(parts)}{missing}.", sources)
+    sources = tuple(dict.fromkeys(cell.sources[0] for cell in cited if cell.sources))
+    return Cited(f"{label}: {'; '.join(parts)}{missing}.", sources, every_source=True)

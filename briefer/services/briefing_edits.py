@@ -25,7 +25,9 @@ def apply_edits(briefing: Briefing, edits: BriefingEdits) -> Briefing:
     judgments = briefing.judgments
     if edits.judgments is not None:
         sources = {j.text: j.sources for j in briefing.judgments}
-        lines = [split_confidence(line) for line in edits.judgments.splitlines() if line.strip()]
+        # one judgment per line: a line break typed inside a line (U+2028) is a space
+        typed = edits.judgments.replace("\u2028", " ").split("\n")
+        lines = [split_confidence(line) for line in typed if line.strip()]
         judgments = tuple(
             Cited(text, sources.get(text, ()), level) for text, level in lines if text
         )

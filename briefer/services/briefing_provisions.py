@@ -16,6 +16,7 @@ COMPARISON_TOPICS = (
     ProvisionTopic.TRAINING,
     ProvisionTopic.TRANSFERS,
 )
+SANCTIONS_TOPICS = (LAUNCH_BANS, *COMPARISON_TOPICS)  # when the analyst picked none
 _CONFIDENCE_ORDER: dict[str, int] = {
     Confidence.CONFIRMED: 0,
     Confidence.LIKELY: 1,

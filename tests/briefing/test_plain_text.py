@@ -42,3 +42,10 @@ def test_the_analysts_own_item_and_typed_control_characters(fixture_db):
     assert "includes 1 analyst-entered item" in text
     assert "\x1b" not in text and "\x07" not in text and "An [31mAnalyst" in text
     assert "- Same source twice [1]" in text
+
+
+def test_joiners_that_persian_and_emoji_need_are_kept_and_overrides_dropped(fixture_db):
+    briefing = composer(fixture_db).compose(BriefingRequest())
+    typed = "می\u200cخواهم 👩\u200d🔬 \u202eevil"
+    text = as_plain_text(replace(briefing, author=typed))
+    assert "می\u200cخواهم 👩\u200d🔬 evil" in text and "\u202e" not in text

@@ -22,9 +22,10 @@ def briefing():
     )
     names = {s.id: s.name for s in store.subjects()}
     ids = tuple(i for i in SYSTEMS if i in names)
-    yield composer.compose(BriefingRequest(template="comparison", subject_ids=ids)), [
-        names[i] for i in ids
-    ]
+    yield (
+        composer.compose(BriefingRequest(template="comparison", subject_ids=ids)),
+        [names[i] for i in ids],
+    )
     store.close()
 
 
@@ -45,3 +46,21 @@ def test_the_timeline_marks_each_systems_first_flight_back_to_the_oldest(briefin
     flights = [m for m in page.timeline if m.kind == FIRST_FLIGHT]
     assert {m.label.removesuffix(" first flight") for m in flights} == set(names)
     assert page.timeline[0].date_utc == min(m.date_utc for m in flights)
+
+
+def test_each_comparison_line_cites_the_systems_it_names_in_their_order(briefing):
+    page, _names = briefing
+    store = ReferenceStore(paths.bundled_db_path())
+    launches = LaunchService(store)
+    matrix = ComparisonService(store, launches).matrix("launch_vehicle", SYSTEMS)
+    store.close()
+    row = matrix.row("payload_leo_kg")
+    cells = {s.name: c for s, c in zip(matrix.subjects, row.cells, strict=True)}
+    payload = page.judgments[0]
+    named = [
+        next(name for name in cells if part.startswith(name))
+        for part in payload.text.split(": ", 1)[1].split("; ")
+        if not part.startswith("no public figure")
+    ]
+    expected = tuple(cells[name].sources[0] for name in named if cells[name].sources)
+    assert payload.every_source and payload.sources == expected

@@ -64,3 +64,9 @@ def test_a_sanctions_brief_cites_the_analysts_picks_in_their_order(shipped):
     picks = ("res2270-op17", "res1718-op2")
     chosen = _first(shipped, template="sanctions", provision_ids=picks)
     assert tuple(p.id for p in chosen) == picks
+
+
+def test_a_sanctions_brief_without_picks_leads_with_the_founding_launch_ban(shipped):
+    chosen = _first(shipped, template="sanctions")
+    assert chosen[0].id == "res1718-op2"
+    assert not {"res2397-op28", "res2321-op15"} & {p.id for p in chosen}

@@ -304,7 +304,8 @@ class ComposeDialog(QDialog):
         edits = BriefingEdits(
             title=self.title.text(),
             bluf=self.bluf.toPlainText(),
-            judgments=self.judgments.toPlainText(),
+            # blocks, not toPlainText(): a Shift+Enter break (U+2028) stays inside its line
+            judgments=self.judgments.document().toRawText().replace("\u2029", "\n"),
             include_timeline=self.include["timeline"].isChecked(),
             include_comparison=self.include["comparison"].isChecked(),
             include_provisions=self.include["provisions"].isChecked() and bool(chosen),

@@ -280,3 +280,19 @@ def test_a_judgments_confidence_is_chosen_beside_it_and_printed_after_it(qtbot, 
     text = dialog.copy_as_text()
     assert "(moderate confidence)" in text.split(second, 1)[1].splitlines()[0]
     assert first in text
+
+
+def test_a_line_break_typed_inside_a_judgment_keeps_it_one_judgment(qtbot, window):
+    from PySide6.QtGui import QTextCursor
+
+    dialog = open_dialog(qtbot, window)
+    dialog.judgments.setPlainText("Launch likely soon.")
+    cursor = dialog.judgments.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText("\u2028Russia helped.")  # what Shift+Enter types
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    dialog.judgments.setTextCursor(cursor)
+    dialog.confidence.setCurrentIndex(dialog.confidence.findData("high"))
+    dialog.confidence.activated.emit(dialog.confidence.currentIndex())
+    [judgment] = dialog.briefing().judgments
+    assert (judgment.text, judgment.confidence) == ("Launch likely soon. Russia helped.", "high")
