@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QToolBar
 
 from briefer.domain.palette import NOTICE_BACKGROUND
 from briefer.services.settings import THEMES
+from briefer.store.errors import StoreError
 from briefer.ui.panel_registry import DETAIL_SHORTCUT, PANELS, shortcut_of
 
 if TYPE_CHECKING:
@@ -33,6 +34,9 @@ def _build_file_menu(window: MainWindow) -> None:
     window.export_action.setShortcut(QKeySequence("Ctrl+E"))
     window.export_action.setStatusTip("Compose and export a one-page PDF briefing")
     window.export_action.triggered.connect(window.open_compose)
+    copy_text = file_menu.addAction("Copy briefing as &text")
+    copy_text.setStatusTip("The briefing for what is selected, as plain text for a message")
+    copy_text.triggered.connect(lambda: _copy_briefing_as_text(window))
     file_menu.addSeparator()
     new_event = file_menu.addAction("New e&vent…")
     new_event.setShortcut(QKeySequence("Ctrl+Shift+N"))
@@ -55,6 +59,23 @@ def _build_file_menu(window: MainWindow) -> None:
     quit_action = file_menu.addAction("&Quit")
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)
+
+
+def _copy_briefing_as_text(window: MainWindow) -> None:
+    """The draft the compose dialog would open with, on the clipboard as plain text."""
+    from PySide6.QtGui import QGuiApplication
+
+    from briefer.briefing.plain_text import as_plain_text
+    from briefer.services.briefing_drafts import draft_request
+
+    request = draft_request(window.state.current, window.state.comparison)
+    try:
+        briefing = window.services.briefing.compose(request)
+    except StoreError as error:
+        window.statusBar().showMessage(f"No briefing copied: {error}", 15000)
+        return
+    QGuiApplication.clipboard().setText(as_plain_text(briefing))
+    window.statusBar().showMessage(f"Copied the {request.template} briefing as text", 10000)
 
 
 def _show_whats_new(window: MainWindow) -> None:

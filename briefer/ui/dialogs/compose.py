@@ -225,12 +225,9 @@ class ComposeDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_as_text)
 
     def _initial_template(self) -> int:
-        kind = self._selected.kind if self._selected is not None else None
-        if kind == EntityKind.LAUNCH_ATTEMPT:
-            return TEMPLATES.index("launch")
-        if kind in (EntityKind.PROVISION, EntityKind.RESOLUTION):
-            return TEMPLATES.index("sanctions")
-        return 0
+        from briefer.services.briefing_drafts import template_for
+
+        return TEMPLATES.index(template_for(self._selected))
 
     def checked_provisions(self) -> tuple[str, ...]:
         items = (self.provision_list.item(i) for i in range(self.provision_list.count()))

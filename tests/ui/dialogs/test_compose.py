@@ -296,3 +296,16 @@ def test_a_line_break_typed_inside_a_judgment_keeps_it_one_judgment(qtbot, windo
     dialog.confidence.activated.emit(dialog.confidence.currentIndex())
     [judgment] = dialog.briefing().judgments
     assert (judgment.text, judgment.confidence) == ("Launch likely soon. Russia helped.", "high")
+
+
+def test_the_file_menu_copies_the_briefing_for_the_selection_as_text(qtbot, window):
+    from PySide6.QtGui import QGuiApplication
+
+    window.state.select(EntityRef("launch_attempt", "l-1998"))
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    action = next(a for a in file_menu.actions() if a.text() == "Copy briefing as &text")
+    QGuiApplication.clipboard().clear()
+    action.trigger()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.splitlines()[2].startswith("Launch brief: Rocket A")
+    assert "Copied the launch briefing as text" in window.statusBar().currentMessage()
