@@ -135,7 +135,7 @@ def write_atomically(path: Path, data: bytes, prefix: str = ".briefer-") -> Path
         os.replace(temp, target)
     finally:
         Path(temp).unlink(missing_ok=True)
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
     return path
 
 
@@ -150,8 +150,8 @@ def _take_over_attributes(temp: str, old: os.stat_result | None) -> None:
     os.chmod(temp, stat.S_IMODE(old.st_mode))
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not every system can open a folder (Windows cannot)."""
+def sync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` durable; not every system can open a folder (Windows cannot)."""
     try:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:

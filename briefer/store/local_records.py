@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,7 @@ from briefer.domain.note_rules import utc_now
 from briefer.domain.records import EntityRef, Note
 from briefer.store.errors import StoreError, UserDatabaseError
 from briefer.store.faults import Fault, classify, describe
+from briefer.store.user_db import write_transaction
 
 _META = ("created_utc", "updated_utc", "version", "state", "retired_kind", "retired_id")
 _COLUMNS = ("id", *CONTENT_FIELDS, *_META)
@@ -138,24 +139,14 @@ class LocalRecordStore:
         self._conn = conn
         self.session = session or os.urandom(16).hex()
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         """A write transaction; SQLite's errors leave it as ``LocalRecordError`` with the fault."""
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-        except (sqlite3.Error, OSError) as error:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            raise LocalRecordError(
+        return write_transaction(
+            self._conn,
+            lambda error: LocalRecordError(
                 f"the record was not saved: {describe(error)}", classify(error)
-            ) from error
+            ),
+        )
 
     # reading --------------------------------------------------------------------------
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:

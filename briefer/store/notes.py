@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +15,7 @@ from briefer.domain.note_rules import merged_tags, merged_text, size_problem, ut
 from briefer.domain.records import Note, NoteRevision
 from briefer.store.errors import StoreError, UserDatabaseError
 from briefer.store.faults import Fault, classify, describe
+from briefer.store.user_db import write_transaction
 
 __all__ = ["NoteSaveError", "NoteStore", "SaveResult", "utc_now"]
 
@@ -85,22 +86,11 @@ class NoteStore:
         self._conn = conn
         self.session = session or os.urandom(16).hex()
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         """A write transaction; SQLite's errors leave it as ``NoteSaveError`` naming the fault."""
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-        except (sqlite3.Error, OSError) as error:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            raise NoteSaveError(describe(error), classify(error)) from error
+        return write_transaction(
+            self._conn, lambda error: NoteSaveError(describe(error), classify(error))
+        )
 
     # reading --------------------------------------------------------------------------
     def get(self, note_id: str) -> Note | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefer.files import sync_folder
 from briefer.store.datasette_metadata import DATABASE_NAME, datasette_metadata
 from briefer.store.errors import StoreError
 from briefer.store.faults import describe
@@ -201,18 +202,5 @@ def _sync_file(path: Path) -> None:
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def sync_folder(folder: Path) -> None:
-    """Make the renames durable; not every system can open a folder (Windows cannot)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(descriptor)
     finally:
         os.close(descriptor)

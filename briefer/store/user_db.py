@@ -6,9 +6,10 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from briefer.store.errors import UserDatabaseError
+from briefer.store.errors import StoreError, UserDatabaseError
 from briefer.store.faults import Fault, classify, describe
 from briefer.store.note_merge import one_note_per_record
 
@@ -117,6 +118,27 @@ MIGRATIONS: Sequence[Migration] = (
     """,
 )
 USER_SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@contextmanager
+def write_transaction(
+    conn: sqlite3.Connection, failure: Callable[[BaseException], StoreError]
+) -> Iterator[sqlite3.Connection]:
+    """One write transaction on the user database, all or nothing; SQLite's and the file
+    system's errors become ``failure(error)`` (the store's own error, naming the fault)."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except (sqlite3.Error, OSError) as error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise failure(error) from error
 
 
 class UserDatabaseFault(UserDatabaseError):

@@ -45,9 +45,8 @@ def maximal(briefing, store_sources):
     )
 
 
-@pytest.mark.parametrize("template", TEMPLATES)
-@pytest.mark.parametrize("page_size", ["letter", "a4"])
-def test_maximal_content_still_fits_one_page(template, page_size):
+def maximal_page(template, page_size):
+    """The template on the shipped data, every provision picked, then made maximal."""
     db = paths.bundled_db_path()
     store = ReferenceStore(db)
     request = BriefingRequest(
@@ -57,6 +56,14 @@ def test_maximal_content_still_fits_one_page(template, page_size):
         provision_ids=tuple(p.id for p in store.provisions()),
     )
     briefing = maximal(composer(db).compose(request), [s.id for s in store.sources()])
+    store.close()
+    return briefing
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("page_size", ["letter", "a4"])
+def test_maximal_content_still_fits_one_page(template, page_size):
+    briefing = maximal_page(template, page_size)
     reader = pdf(render(briefing))
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
@@ -211,15 +218,7 @@ def test_a_judgments_confidence_is_printed_after_its_sources(fixture_db):
 def test_a_page_with_items_left_out_leaves_little_room_unused(template, page_size):
     from briefer.briefing.render import BriefingLayout, fit
 
-    db = paths.bundled_db_path()
-    store = ReferenceStore(db)
-    request = BriefingRequest(
-        template=template,
-        page_size=page_size,
-        author="An Analyst",
-        provision_ids=tuple(p.id for p in store.provisions()),
-    )
-    briefing = maximal(composer(db).compose(request), [s.id for s in store.sources()])
+    briefing = maximal_page(template, page_size)
     layout = BriefingLayout(briefing)
     story = fit(layout)
     assert any("left out" in getattr(f, "text", "") for f in story)

@@ -2,31 +2,20 @@
 
 import pytest
 
-from briefer import paths
 from briefer.domain.briefing import FIRST_FLIGHT
-from briefer.services.briefing import BriefingComposer, BriefingRequest
+from briefer.services.briefing import BriefingRequest
 from briefer.services.comparison import ComparisonService
 from briefer.services.launches import LaunchService
-from briefer.services.sanctions import SanctionsService
-from briefer.store.reference import ReferenceStore
 
 SYSTEMS = ("chollima-1", "unha-3", "soyuz-2-1b", "nuri")
 
 
 @pytest.fixture(scope="module")
-def briefing():
-    store = ReferenceStore(paths.bundled_db_path())
-    launches = LaunchService(store)
-    composer = BriefingComposer(
-        store, launches, ComparisonService(store, launches), SanctionsService(store)
-    )
-    names = {s.id: s.name for s in store.subjects()}
+def briefing(shipped_composer, shipped_store):
+    names = {s.id: s.name for s in shipped_store.subjects()}
     ids = tuple(i for i in SYSTEMS if i in names)
-    yield (
-        composer.compose(BriefingRequest(template="comparison", subject_ids=ids)),
-        [names[i] for i in ids],
-    )
-    store.close()
+    request = BriefingRequest(template="comparison", subject_ids=ids)
+    return shipped_composer.compose(request), [names[i] for i in ids]
 
 
 def test_payload_success_rate_and_flight_history_lead_each_with_sources(briefing):
@@ -48,12 +37,10 @@ def test_the_timeline_marks_each_systems_first_flight_back_to_the_oldest(briefin
     assert page.timeline[0].date_utc == min(m.date_utc for m in flights)
 
 
-def test_each_comparison_line_cites_the_systems_it_names_in_their_order(briefing):
+def test_each_comparison_line_cites_the_systems_it_names_in_their_order(briefing, shipped_store):
     page, _names = briefing
-    store = ReferenceStore(paths.bundled_db_path())
-    launches = LaunchService(store)
-    matrix = ComparisonService(store, launches).matrix("launch_vehicle", SYSTEMS)
-    store.close()
+    launches = LaunchService(shipped_store)
+    matrix = ComparisonService(shipped_store, launches).matrix("launch_vehicle", SYSTEMS)
     row = matrix.row("payload_leo_kg")
     cells = {s.name: c for s, c in zip(matrix.subjects, row.cells, strict=True)}
     payload = page.judgments[0]

@@ -2,26 +2,15 @@
 
 import pytest
 
-from briefer import paths
-from briefer.services.briefing import BriefingComposer, BriefingRequest
+from briefer.services.briefing import BriefingRequest
 from briefer.services.briefing_provisions import main_topic
-from briefer.services.comparison import ComparisonService
-from briefer.services.launches import LaunchService
-from briefer.services.sanctions import SanctionsService
-from briefer.store.reference import ReferenceStore
 
 PAGE = 4  # about as many paragraphs as a page keeps
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    store = ReferenceStore(paths.bundled_db_path())
-    launches = LaunchService(store)
-    composer = BriefingComposer(
-        store, launches, ComparisonService(store, launches), SanctionsService(store)
-    )
-    yield composer, {p.id: p for p in store.provisions()}
-    store.close()
+def shipped(shipped_composer, shipped_store):
+    return shipped_composer, {p.id: p for p in shipped_store.provisions()}
 
 
 def _first(shipped, **request):
@@ -44,15 +33,15 @@ def test_a_comparison_cites_cooperation_training_and_transfers_never_a_trigger_c
     assert not {"res2397-op28", "res2321-op15"} & {p.id for p in chosen}
 
 
-def test_a_launch_brief_leads_with_what_that_launch_bears_on_then_the_launch_bans(shipped):
+def test_a_launch_brief_leads_with_what_that_launch_bears_on_then_the_launch_bans(
+    shipped, shipped_store
+):
     composer, provisions = shipped
-    store = ReferenceStore(paths.bundled_db_path())
     bearing = [
         k.target_id
-        for k in store.launch_links("prk-2016-02-07")
+        for k in shipped_store.launch_links("prk-2016-02-07")
         if k.relation == "bears_on" and k.target_kind == "provision"
     ]
-    store.close()
     briefing = composer.compose(BriefingRequest(template="launch", launch_id="prk-2016-02-07"))
     ids = list(briefing.provision_ids)
     assert bearing and set(ids[: len(bearing)]) == set(bearing)
