@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from briefer.domain import dates
 from briefer.domain.records import EntityRef
 from briefer.services.timeline import TimelineFilter
+from briefer.ui.panels.timeline.chart import PERIOD_LANE
 from briefer.ui.panels.timeline.columns import synthetic_columns
 from briefer.ui.panels.timeline.lanes import point_limit
 
@@ -258,3 +259,17 @@ def test_space_programme_milestones_have_their_own_marker_shape():
 
     shape = symbol_of("space_programme", "none")
     assert shape == "t2" and list(CATEGORY_SYMBOLS.values()).count(shape) == 1
+
+
+def test_period_titles_are_drawn_on_their_bars_where_they_fit(panel):
+    period = next(i for i in panel.shown if i.is_period)
+    chart = panel.chart
+    chart.set_view(period.start, period.end)
+    chart.grab()
+    placed = [(x, y) for x, y, text in chart.labels.labels if text == period.title]
+    assert len(placed) == 1
+    x, y = placed[0]
+    assert period.start < x < period.end and y >= PERIOD_LANE
+    chart.set_view(period.start - 3650 * 86400, period.start + 20 * 86400)  # a sliver of the bar
+    chart.grab()
+    assert period.title not in {text for _, _, text in chart.labels.labels}

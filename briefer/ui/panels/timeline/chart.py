@@ -338,9 +338,10 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         (_, (y0, y1)) = self.main.vb.viewRange()
         unit_px = self.main.vb.height() / max(abs(y1 - y0), 1e-9)
         self.shown_count = sum(lane.render(x0, x1, width, metrics, unit_px) for lane in self.lanes)
-        self.labels.set_font(self.font())
-        self.labels.set_labels([label for lane in self.lanes for label in lane.labels])
         self.periods.render(x0, x1, width, ROW_HEIGHT * unit_px, metrics)
+        self.labels.set_font(self.font())
+        lane_labels = [label for lane in self.lanes for label in lane.labels]
+        self.labels.set_labels(lane_labels + self.periods.labels)
         with QSignalBlocker(self.region):
             self.region.setRegion((x0, x1))
 
@@ -362,7 +363,6 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         for lane in self.lanes:
             lane.set_ink(ink)
         self.labels.set_ink(ink)
-        self.periods.set_ink(ink)
         self.ring.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Highlight), width=2.5))
         self.attempts_curve.setPen(pg.mkPen(ink, width=2))
         self.successes_curve.setPen(

@@ -54,9 +54,8 @@ class PeriodLayer:
         self._periods: list[TimelineItem] = []
         self._rows: list[int] = []
         self._items: list[object] = []
-        self._labels: list[pg.TextItem | None] = []  # made when a bar first has room for one
+        self.labels: list[tuple[float, float, str]] = []  # (x, y, title) drawn by the chart
         self.row_count = 0
-        self._ink = QColor("#202020")
 
     def y_of(self, row: int) -> float:
         return self._lane + row * ROW_HEIGHT
@@ -67,23 +66,11 @@ class PeriodLayer:
         self._periods = sorted(periods, key=lambda p: p.start)
         self._rows = assign_rows(self._periods)
         self.row_count = max(self._rows, default=-1) + 1
-        self._items, self._labels = [], []
+        self._items, self.labels = [], []
         for position, (period, row) in enumerate(zip(self._periods, self._rows, strict=True)):
             colour = PERIOD_COLOURS[position % len(PERIOD_COLOURS)]
             self._add_band(period, colour)
             self._add_bar(period, row, colour)
-        self._labels = [None] * len(self._periods)
-
-    def _label(self, position: int) -> pg.TextItem:
-        """The label of the ``position``th period, made on first use: most bars are too short
-        for their title at the first view, and a text item costs a quarter millisecond."""
-        text = self._labels[position]
-        if text is None:
-            text = pg.TextItem(self._periods[position].title, color=self._ink, anchor=(0, 0.5))
-            self._plot.addItem(text, ignoreBounds=True)
-            self._items.append(text)
-            self._labels[position] = text
-        return text
 
     def _add_band(self, period: TimelineItem, colour: str) -> None:
         """A faint band behind every lane (a plain rectangle: cheap to build and to paint)."""
@@ -106,28 +93,19 @@ class PeriodLayer:
         self._plot.addItem(bar)
         self._items.append(bar)
 
-    def set_ink(self, ink: QColor) -> None:
-        self._ink = ink
-        for text in self._labels:
-            if text is not None:
-                text.setColor(ink)
-
     def render(
         self, x0: float, x1: float, width_px: int, row_height_px: float, metrics: QFontMetrics
     ) -> None:
-        """Label a bar only where its visible part is wide and tall enough for the whole title."""
-        scale = width_px / max(x1 - x0, 1e-9)
-        tall_enough = row_height_px >= metrics.height()
-        for position, (period, row) in enumerate(zip(self._periods, self._rows, strict=True)):
-            left, right = max(period.start, x0), min(period.end, x1)
-            room = (right - left) * scale
-            fits = tall_enough and room >= metrics.horizontalAdvance(period.title) + 12
-            if fits:
-                text = self._label(position)
-                text.setVisible(True)
-                text.setPos(left + 4 / scale, self.y_of(row))
-            elif (hidden := self._labels[position]) is not None:
-                hidden.setVisible(False)
+        """Label a bar only where its visible part is wide and tall enough for the whole title.
 
-    def shown_labels(self) -> list[str]:
-        return [text.toPlainText() for text in self._labels if text and text.isVisible()]
+        The labels go to ``labels`` for the chart's one label layer: a text item per bar
+        would cost a text document each, laid out again on every pan.
+        """
+        scale = width_px / max(x1 - x0, 1e-9)
+        self.labels = []
+        if row_height_px < metrics.height():
+            return
+        for period, row in zip(self._periods, self._rows, strict=True):
+            left, right = max(period.start, x0), min(period.end, x1)
+            if (right - left) * scale >= metrics.horizontalAdvance(period.title) + 12:
+                self.labels.append((left + 4 / scale, self.y_of(row), period.title))
