@@ -21,7 +21,8 @@ from briefer import paths
 from briefer.briefing import fonts
 from briefer.briefing.render import write_pdf
 from briefer.domain.briefing import PAGE_SIZES, TEMPLATES, Cited
-from briefer.services.briefing import BriefingComposer, BriefingRequest
+from briefer.domain.briefing_recipe import BriefingRequest
+from briefer.services.briefing import BriefingComposer
 from briefer.services.comparison import ComparisonService
 from briefer.services.launches import LaunchService
 from briefer.services.sanctions import SanctionsService

@@ -7,14 +7,11 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from briefer import paths
 from briefer.meta import APP_NAME, __version__
 from briefer.store.errors import StoreError
-
-if TYPE_CHECKING:
-    from briefer.domain.briefing import Briefing
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -84,7 +81,9 @@ def build_parser(commands_needed: bool = True) -> argparse.ArgumentParser:
     from briefer.cli_data_packs import add_pack_commands
 
     add_pack_commands(data_commands)
-    _add_brief_command(commands)
+    from briefer.cli_brief import add_brief_command
+
+    _add_db_option(add_brief_command(commands), default=argparse.SUPPRESS)
     from briefer.cli_search import add_search_command
 
     add_search_command(commands)
@@ -96,35 +95,6 @@ def build_parser(commands_needed: bool = True) -> argparse.ArgumentParser:
 
     add_notes_command(commands)
     return parser
-
-
-def _add_brief_command(commands: argparse._SubParsersAction) -> None:
-    from briefer.domain.briefing import DEFAULT_BANNER, PAGE_SIZES, TEMPLATES
-
-    brief = commands.add_parser("brief", help="write a one-page PDF briefing")
-    brief.add_argument(
-        "--template", choices=TEMPLATES, default="overview", help="what the page is about"
-    )
-    brief.add_argument("--launch", metavar="ID", help="launch attempt id (launch template)")
-    brief.add_argument("--subjects", metavar="ID,...", default="", help="systems to compare")
-    brief.add_argument("--provisions", metavar="ID,...", default="", help="provisions to include")
-    brief.add_argument("--banner", default=DEFAULT_BANNER, help="handling banner, top and bottom")
-    brief.add_argument("--author", default="", help="author line")
-    brief.add_argument("--page-size", choices=PAGE_SIZES, default="letter", help="paper size")
-    brief.add_argument(
-        "--format",
-        choices=("pdf", "text"),
-        default="pdf",
-        help="a one-page PDF, or plain text for an e-mail or a chat message",
-    )
-    brief.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        required=True,
-        help="where to write it ('-' for standard output); only ever replaces a regular file",
-    )
-    _add_db_option(brief, default=argparse.SUPPRESS)
 
 
 def _add_db_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -233,62 +203,6 @@ def cmd_data_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_brief(args: argparse.Namespace) -> int:
-    from briefer.services.briefing import BriefingRequest
-    from briefer.services.context import ReferenceServices
-
-    _check_output(args.output, binary=args.format == "pdf")
-    composer = ReferenceServices(_open_store(args)).briefing
-    request = BriefingRequest(
-        template=args.template,
-        launch_id=args.launch,
-        subject_ids=_ids(args.subjects),
-        provision_ids=_ids(args.provisions),
-        banner=args.banner,
-        author=args.author,
-        page_size=args.page_size,
-    )
-    _write_briefing(composer.compose(request), args.output, args.format)
-    return EXIT_OK
-
-
-def _check_output(output: str, binary: bool = True) -> None:
-    """A bad ``-o`` is one line before any work (and before any warning about the data)."""
-    from briefer.files import UnsafeOutputError, check_output
-
-    try:
-        check_output(output, binary=binary)
-    except UnsafeOutputError as error:
-        raise StoreError(str(error)) from error
-    except OSError as error:
-        raise StoreError(f"cannot write {Path(output).expanduser()}: {error.strerror}") from error
-
-
-def _write_briefing(briefing: Briefing, output: str, form: str = "pdf") -> None:
-    """To a file (then "wrote ..." on stdout) or, for ``-``, the briefing alone on stdout."""
-    from briefer.briefing.plain_text import as_plain_text
-    from briefer.briefing.render import render
-    from briefer.files import UnsafeOutputError, write_atomically, write_stream
-
-    target = Path(output).expanduser()
-    try:
-        data = render(briefing) if form == "pdf" else as_plain_text(briefing).encode("utf-8")
-        if output == "-":
-            write_stream(data, binary=form == "pdf")
-            return
-        write_atomically(target, data, prefix=".briefing-")
-    except UnsafeOutputError as error:
-        raise StoreError(str(error)) from error
-    except OSError as error:
-        where = "standard output" if output == "-" else target
-        raise StoreError(f"cannot write {where}: {error.strerror or error}") from error
-    print(f"wrote {target}")
-
-
-def _ids(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
-
-
 _DATA_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "build": cmd_data_build,
     "check": cmd_data_check,
@@ -345,7 +259,9 @@ def run_headless(args: argparse.Namespace) -> int:
 
             return run_pack_command(args)
         if args.command == "brief":
-            return cmd_brief(args)
+            from briefer.cli_brief import cmd_brief
+
+            return cmd_brief(args, _open_store(args))
         if args.command == "search":
             from briefer.cli_search import cmd_search
 

@@ -91,10 +91,7 @@ def _export(service: NotesService, target: str) -> int:
         count = service.export(path)
     except OSError as error:
         raise StoreError(f"cannot write {path}: {error.strerror or error}") from error
-    records = (
-        f" and {service.exported_records} record(s) of your own" if service.exported_records else ""
-    )
-    print(f"exported {count} note(s){records} to {path}")
+    print(f"exported {service.exported_text(count)} to {path}")
     return EXIT_OK
 
 

@@ -99,7 +99,7 @@ def test_records_of_ones_own_travel_with_the_notes(private_user_dir, tmp_path):
     exported = tmp_path / "notes.json"
     result = briefer("notes", "export", str(exported))
     assert result.returncode == 0, result.stderr
-    assert "exported 0 note(s) and 1 record(s) of your own" in result.stdout
+    assert "exported 0 note(s), 1 record(s) of your own" in result.stdout
     other = tmp_path / "elsewhere"
     result = briefer("notes", "import", str(exported), env={"BRIEFER_USER_DIR": str(other)})
     assert result.returncode == 0, result.stderr

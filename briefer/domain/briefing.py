@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefer.domain.records import Source
+from briefer.domain.records import EntityRef, Source
 
 TEMPLATES = ("overview", "launch", "comparison", "sanctions")
 PAGE_SIZES = ("letter", "a4")
@@ -49,12 +49,23 @@ def with_confidence(line: str, level: str) -> str:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One fact a page rests on, as it stood when the page was made: a launch's date and
+    outcome, a provision's status, a figure in the comparison, the drafted text."""
+
+    key: str  # stable across datasets: "launch_attempt:l-2023-11", "provision:2270-op6", …
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
 class TimelineMark:
     date_utc: str
     label: str
     kind: str  # satellite_launch, or an event category
     outcome: str  # success, failure, partial, unknown, none
     local: bool = False  # the analyst's own record, not the dataset's
+    ref: EntityRef | None = None  # the record it marks (a system, for a first flight)
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,7 @@ class Briefing:
     coverage_through: str = ""  # events checked against sources through this date
     keywords: tuple[str, ...] = ()
     provision_ids: tuple[str, ...] = ()  # the records behind ``provisions``, in the same order
+    facts: tuple[Fact, ...] = ()  # what the draft rested on, to say later what changed since
 
     @property
     def analyst_items(self) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -20,10 +20,12 @@ from briefer.domain.briefing import (
     ComparisonTable,
     TimelineMark,
 )
-from briefer.domain.records import LaunchAttempt, Provision
+from briefer.domain.briefing_recipe import BriefingRequest
+from briefer.domain.records import EntityRef, LaunchAttempt, Provision
 from briefer.domain.vocabulary import Category, EntityKind, SubjectKind
 from briefer.services import briefing_templates as wording
 from briefer.services.briefing_comparison import first_flights, vehicle_judgments
+from briefer.services.briefing_facts import facts_of
 from briefer.services.briefing_local import local_marks
 from briefer.services.briefing_provisions import (
     COMPARISON_TOPICS,
@@ -46,20 +48,6 @@ LOG = logging.getLogger("briefer")
 
 class BriefingError(StoreError):
     """A request the composer cannot honour (an unknown id, a bad option): one-line message."""
-
-
-@dataclass(frozen=True)
-class BriefingRequest:
-    template: str = "overview"
-    launch_id: str | None = None
-    subject_ids: tuple[str, ...] = ()
-    provision_ids: tuple[str, ...] = ()
-    banner: str = DEFAULT_BANNER
-    author: str = ""
-    page_size: str = "letter"
-    date: str = ""  # the briefing's date; empty for today where the composer runs
-    notes: tuple[Cited, ...] = ()
-    include_local: bool = True  # the analyst's own records on the timeline (the footer says so)
 
 
 def local_now() -> datetime:
@@ -107,6 +95,8 @@ class BriefingComposer:
             briefing = replace(
                 briefing, timeline=tuple(m for m in briefing.timeline if not m.local)
             )
+        provisions = {p.id: p for p in self._sanctions.provisions()}
+        briefing = replace(briefing, facts=facts_of(briefing, provisions))
         info = self._store.dataset_info()
         day, zone, generated = _dated(request.date, self._clock())
         return replace(
@@ -141,13 +131,26 @@ class BriefingComposer:
         )
 
     def _timeline(self, since: str = "", until: str = "9999") -> tuple[TimelineMark, ...]:
+        launch_kind, event_kind = EntityKind.LAUNCH_ATTEMPT, EntityKind.EVENT
         marks = [
-            TimelineMark(launch.date_utc, launch.vehicle, Category.SATELLITE_LAUNCH, launch.outcome)
+            TimelineMark(
+                launch.date_utc,
+                launch.vehicle,
+                Category.SATELLITE_LAUNCH,
+                launch.outcome,
+                ref=EntityRef(launch_kind, launch.id),
+            )
             for launch in self._launches.attempts()
             if since <= launch.date_utc <= until
         ]
         marks += [
-            TimelineMark(event.date_utc, event.title, event.category, "none")
+            TimelineMark(
+                event.date_utc,
+                event.title,
+                event.category,
+                "none",
+                ref=EntityRef(event_kind, event.id),
+            )
             for event in self._store.timeline_events()
             if event.category in wording.CONTEXT_CATEGORIES
             and since <= event.date_utc <= until

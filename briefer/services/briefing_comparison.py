@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from briefer.domain.briefing import FIRST_FLIGHT, Cited, TimelineMark
+from briefer.domain.records import EntityRef
+from briefer.domain.vocabulary import EntityKind
 from briefer.services.comparison import Cell, ComparisonMatrix, ComparisonRow
 
 
@@ -21,7 +23,13 @@ def first_flights(matrix: ComparisonMatrix) -> list[TimelineMark]:
     if row is None:
         return []
     return [
-        TimelineMark(cell.text, f"{subject.name} first flight", FIRST_FLIGHT, "none")
+        TimelineMark(
+            cell.text,
+            f"{subject.name} first flight",
+            FIRST_FLIGHT,
+            "none",
+            ref=EntityRef(EntityKind.SUBJECT, subject.id),
+        )
         for subject, cell in zip(matrix.subjects, row.cells, strict=True)
         if cell.text and len(cell.text) == 10
     ]

@@ -4,9 +4,9 @@ File > Copy briefing as text start from the same choice."""
 from __future__ import annotations
 
 from briefer.domain.briefing import TEMPLATES
+from briefer.domain.briefing_recipe import BriefingRequest
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import EntityKind
-from briefer.services.briefing import BriefingRequest
 
 
 def template_for(selected: EntityRef | None) -> str:

@@ -3,33 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from briefer.domain.briefing import Briefing, Cited, split_confidence
-
-
-@dataclass(frozen=True)
-class BriefingEdits:
-    """What the analyst changed in the compose dialog; None keeps the composed draft."""
-
-    title: str | None = None
-    bluf: str | None = None
-    judgments: str | None = None  # one judgment per line
-    include_timeline: bool = True
-    include_comparison: bool = True
-    include_provisions: bool = True
+from briefer.domain.briefing_recipe import BriefingEdits
 
 
 def apply_edits(briefing: Briefing, edits: BriefingEdits) -> Briefing:
     """The draft with the analyst's text; judgments keep their sources while left unchanged."""
     judgments = briefing.judgments
     if edits.judgments is not None:
-        sources = {j.text: j.sources for j in briefing.judgments}
+        # a line as drafted (or as saved) keeps its sources; the draft's own come first
+        known = {j.text: j for j in edits.saved_judgments}
+        known.update((j.text, j) for j in briefing.judgments if j.sources)
         # one judgment per line: a line break typed inside a line (U+2028) is a space
         typed = edits.judgments.replace("\u2028", " ").split("\n")
         lines = [split_confidence(line) for line in typed if line.strip()]
         judgments = tuple(
-            Cited(text, sources.get(text, ()), level) for text, level in lines if text
+            replace(known.get(text, Cited(text)), confidence=level) for text, level in lines if text
         )
     return replace(
         briefing,

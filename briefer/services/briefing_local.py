@@ -23,7 +23,10 @@ def local_marks(
         LOG.warning("briefing leaves out your own records: %s", error)
         return []
     return [
-        TimelineMark(c.date_utc, c.vehicle or c.title, c.category, c.outcome or "none", True)
-        for c in (record.content for record in records)
-        if c.is_launch or (c.category in categories and c.date_precision == "day")
+        TimelineMark(
+            c.date_utc, c.vehicle or c.title, c.category, c.outcome or "none", True, record.ref
+        )
+        for record in records
+        if (c := record.content).is_launch
+        or (c.category in categories and c.date_precision == "day")
     ]

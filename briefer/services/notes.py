@@ -12,9 +12,16 @@ from briefer.domain.records import EntityRef, Note, NoteRevision
 from briefer.files import write_atomically
 from briefer.services.titles import record_titles
 from briefer.store.local_records import LocalRecordStore
-from briefer.store.note_exchange import ImportReport, NoteImportError, export_data, import_data
+from briefer.store.note_exchange import (
+    BRIEFINGS_KEY,
+    ImportReport,
+    NoteImportError,
+    export_data,
+    import_data,
+)
 from briefer.store.notes import Draft, NoteSaveError, NoteStore, SaveResult
 from briefer.store.reference import ReferenceStore
+from briefer.store.saved_briefings import SavedBriefingStore
 from briefer.store.user_db import UserStore
 
 
@@ -53,9 +60,11 @@ class NotesService:
         self._user = user
         self._store = NoteStore(user.connection)
         self._records = LocalRecordStore(user.connection, self._store.session)
+        self._briefings = SavedBriefingStore(user.connection)
         self._reference = reference
         self._titles: dict[EntityRef, str] | None = None
         self.exported_records = 0  # records of the analyst's own in the last export
+        self.exported_briefings = 0  # saved briefings in the last export
 
     @property
     def user(self) -> UserStore:
@@ -177,13 +186,23 @@ class NotesService:
     def export(self, path: Path) -> int:
         """Write every note and its history as JSON, with the analyst's own records and
         theirs, atomically; returns how many notes (``exported_records`` counts the records)."""
-        data = export_data(self._store, self._records)
+        data = export_data(self._store, self._records, self._briefings)
         write_atomically(path, _json_bytes(data), prefix=".notes-")
         self.exported_records = len(data.get("local_records", []))
+        self.exported_briefings = len(data.get(BRIEFINGS_KEY, []))
         return len(data["notes"])
 
+    def exported_text(self, notes: int) -> str:
+        """``3 note(s), 1 record(s) of your own, 2 saved briefing(s)``: the last export."""
+        parts = [f"{notes} note(s)"]
+        if self.exported_records:
+            parts.append(f"{self.exported_records} record(s) of your own")
+        if self.exported_briefings:
+            parts.append(f"{self.exported_briefings} saved briefing(s)")
+        return ", ".join(parts)
+
     def export_bytes(self) -> bytes:
-        return _json_bytes(export_data(self._store, self._records))
+        return _json_bytes(export_data(self._store, self._records, self._briefings))
 
     def import_file(self, path: Path) -> ImportReport:
         """Merge a notes export; a malformed file changes nothing and says why."""

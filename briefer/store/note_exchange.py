@@ -1,9 +1,10 @@
 """Carrying notes (and the analyst's own records) between workstations: a JSON export with
 history, and a merge on import that never lets an older text replace a newer one.
 
-Version 1 holds notes only; version 2 adds ``local_records`` (``local_exchange``). An export
-is written as version 1 while there are no records of the analyst's own, so older Briefers
-still read it, and as version 2 when there are, so they refuse it rather than drop them.
+Version 1 holds notes only; version 2 adds ``local_records`` (``local_exchange``); version 3
+adds ``briefings``, the briefings as exported (``saved_briefings``). An export is written at
+the lowest version that holds what it carries, so older Briefers still read it when they can,
+and refuse it rather than drop what they do not know.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from briefer.domain.briefing_recipe import SavedBriefing
 from briefer.domain.note_rules import format_utc, parse_utc, size_problem, utc_now
 from briefer.domain.records import Note
+from briefer.store.briefing_json import BriefingDataError, saved_data, saved_of
 from briefer.store.errors import StoreError
 from briefer.store.local_exchange import (
     RECORDS_KEY,
@@ -27,10 +30,12 @@ from briefer.store.local_exchange import (
 )
 from briefer.store.local_records import LocalRecordStore
 from briefer.store.notes import NoteSaveError, NoteStore
+from briefer.store.saved_briefings import SavedBriefingStore
 
 EXPORT_FORMAT = "briefer-notes"
-EXPORT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+EXPORT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+BRIEFINGS_KEY = "briefings"
 
 
 class NoteImportError(StoreError):
@@ -48,6 +53,8 @@ class ImportReport:
     records_updated: int = 0
     records_kept_newer: int = 0
     records_unchanged: int = 0
+    briefings_added: int = 0
+    briefings_already_here: int = 0
 
     @property
     def sentence(self) -> str:
@@ -62,12 +69,17 @@ class ImportReport:
             self.records_unchanged,
             self.records_kept_newer,
         )
-        if not any(records):
-            return notes
-        return notes + (
-            "; your records: {} added, {} updated, {} already up to date, {} kept because the "
-            "record here is newer".format(*records)
-        )
+        if any(records):
+            notes += (
+                "; your records: {} added, {} updated, {} already up to date, {} kept because "
+                "the record here is newer".format(*records)
+            )
+        if self.briefings_added or self.briefings_already_here:
+            notes += (
+                f"; saved briefings: {self.briefings_added} added, "
+                f"{self.briefings_already_here} already here"
+            )
+        return notes
 
 
 @dataclass(frozen=True)
@@ -86,8 +98,13 @@ class Incoming:
     history: tuple[Revision, ...]
 
 
-def export_data(store: NoteStore, records: LocalRecordStore | None = None) -> dict[str, Any]:
-    """Every note and its history, and every record of the analyst's own with its history."""
+def export_data(
+    store: NoteStore,
+    records: LocalRecordStore | None = None,
+    briefings: SavedBriefingStore | None = None,
+) -> dict[str, Any]:
+    """Every note and its history, every record of the analyst's own with its history, and
+    every saved briefing."""
     notes = []
     for note in store.all():
         revisions = [
@@ -107,14 +124,17 @@ def export_data(store: NoteStore, records: LocalRecordStore | None = None) -> di
             }
         )
     own = export_records(records) if records is not None else []
+    saved = [saved_data(b) for b in briefings.all()] if briefings is not None else []
     data: dict[str, Any] = {
         "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION if own else 1,
+        "version": 3 if saved else 2 if own else 1,
         "exported_utc": utc_now(),
         "notes": notes,
     }
     if own:
         data[RECORDS_KEY] = own
+    if saved:
+        data[BRIEFINGS_KEY] = saved
     return data
 
 
@@ -127,6 +147,7 @@ def import_data(store: NoteStore, data: Any) -> ImportReport:
     """
     incoming = parse_export(data)
     own = _parse_records(data)
+    saved = _parse_briefings(data)
     counts = dict.fromkeys(("added", "updated", "kept_newer", "unchanged", "history_added"), 0)
     with store.transaction() as conn:
         for item in incoming:
@@ -137,7 +158,22 @@ def import_data(store: NoteStore, data: Any) -> ImportReport:
         for record in own:
             outcome, _history = _merge_record(records, record)
             counts[f"records_{outcome}"] = counts.get(f"records_{outcome}", 0) + 1
+        counts["briefings_added"] = SavedBriefingStore(conn).merge(saved)
+    counts["briefings_already_here"] = len(saved) - counts["briefings_added"]
     return ImportReport(**counts)
+
+
+def _parse_briefings(data: dict[str, Any]) -> list[SavedBriefing]:
+    entries = data.get(BRIEFINGS_KEY, [])
+    if not isinstance(entries, list):
+        raise NoteImportError("the export's briefings are not a list")
+    try:
+        parsed = [saved_of(entry, f"briefing {n}") for n, entry in enumerate(entries, 1)]
+    except BriefingDataError as problem:
+        raise NoteImportError(str(problem)) from None
+    if len({b.id for b in parsed}) < len(parsed):
+        raise NoteImportError("the export holds the same briefing twice")
+    return parsed
 
 
 def _parse_records(data: dict[str, Any]) -> list[IncomingRecord]:

@@ -116,6 +116,21 @@ MIGRATIONS: Sequence[Migration] = (
         PRIMARY KEY (record_id, revision)
     );
     """,
+    # briefings as exported, to reopen and reissue (store/saved_briefings); JSON in two columns
+    """
+    CREATE TABLE briefings (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        template TEXT NOT NULL,
+        saved_utc TEXT NOT NULL,
+        dataset_version TEXT NOT NULL,
+        page_size TEXT NOT NULL,
+        exported_to TEXT NOT NULL,
+        recipe TEXT NOT NULL,
+        facts TEXT NOT NULL
+    );
+    CREATE INDEX briefings_by_time ON briefings(saved_utc);
+    """,
 )
 USER_SCHEMA_VERSION = len(MIGRATIONS)
 

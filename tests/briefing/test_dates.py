@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from briefer.briefing.render import render
-from briefer.services.briefing import BriefingRequest
+from briefer.domain.briefing_recipe import BriefingRequest
 from tests.briefing.conftest import make_composer, pages
 
 ZONES = [(-10, "HST"), (-5, "EST"), (0, "UTC"), (3, "MSK"), (9, "KST"), (14, "+14")]

@@ -9,8 +9,8 @@ from reportlab.platypus import Spacer
 from briefer.briefing import render as render_module
 from briefer.briefing.render import render
 from briefer.domain.briefing import Cited, ComparisonTable
-from briefer.services.briefing import BriefingRequest
-from briefer.services.briefing_edits import BriefingEdits, apply_edits
+from briefer.domain.briefing_recipe import BriefingEdits, BriefingRequest
+from briefer.services.briefing_edits import apply_edits
 from briefer.store.errors import StoreError
 from tests.briefing.conftest import pages
 

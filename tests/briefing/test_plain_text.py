@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from briefer.briefing.plain_text import as_plain_text
 from briefer.domain.briefing import Cited, TimelineMark
-from briefer.services.briefing import BriefingRequest
+from briefer.domain.briefing_recipe import BriefingRequest
 from tests.briefing.test_render import composer
 
 

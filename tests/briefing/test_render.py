@@ -10,7 +10,8 @@ from briefer import paths
 from briefer.briefing.render import render, write_pdf
 from briefer.briefing.styles import MIN_POINTS, styles
 from briefer.domain.briefing import TEMPLATES, Cited
-from briefer.services.briefing import BriefingComposer, BriefingRequest
+from briefer.domain.briefing_recipe import BriefingRequest
+from briefer.services.briefing import BriefingComposer
 from briefer.services.comparison import ComparisonService
 from briefer.services.launches import LaunchService
 from briefer.services.sanctions import SanctionsService

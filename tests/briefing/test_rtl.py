@@ -12,7 +12,7 @@ from briefer.briefing.render import render
 from briefer.briefing.rtl import reshape
 from briefer.briefing.styles import styles
 from briefer.domain.briefing import Cited
-from briefer.services.briefing import BriefingRequest
+from briefer.domain.briefing_recipe import BriefingRequest
 from tests.briefing.conftest import pages, reader_text
 
 ARABIC = "سري للغاية"

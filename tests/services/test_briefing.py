@@ -1,6 +1,7 @@
 import pytest
 
-from briefer.services.briefing import BriefingComposer, BriefingError, BriefingRequest
+from briefer.domain.briefing_recipe import BriefingRequest
+from briefer.services.briefing import BriefingComposer, BriefingError
 from briefer.services.comparison import ComparisonService
 from briefer.services.launches import LaunchService
 from briefer.services.sanctions import SanctionsService

@@ -3,7 +3,7 @@
 import pytest
 
 from briefer.domain.briefing import FIRST_FLIGHT
-from briefer.services.briefing import BriefingRequest
+from briefer.domain.briefing_recipe import BriefingRequest
 from briefer.services.comparison import ComparisonService
 from briefer.services.launches import LaunchService
 

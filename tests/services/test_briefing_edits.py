@@ -1,7 +1,8 @@
 """Edits from the compose dialog: text replaced, sources kept where a line is unchanged."""
 
 from briefer.domain.briefing import Briefing, Cited, ComparisonTable, TimelineMark
-from briefer.services.briefing_edits import BriefingEdits, apply_edits, note_lines
+from briefer.domain.briefing_recipe import BriefingEdits
+from briefer.services.briefing_edits import apply_edits, note_lines
 
 
 def draft() -> Briefing:

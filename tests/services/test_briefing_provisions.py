@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefer.services.briefing import BriefingRequest
+from briefer.domain.briefing_recipe import BriefingRequest
 from briefer.services.briefing_provisions import main_topic
 
 PAGE = 4  # about as many paragraphs as a page keeps

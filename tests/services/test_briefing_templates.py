@@ -3,8 +3,9 @@
 import logging
 
 from briefer import paths
+from briefer.domain.briefing_recipe import BriefingRequest
 from briefer.services import briefing_templates as wording
-from briefer.services.briefing import BriefingComposer, BriefingRequest
+from briefer.services.briefing import BriefingComposer
 from briefer.services.comparison import ComparisonService
 from briefer.services.launches import LaunchService
 from briefer.services.sanctions import SanctionsService

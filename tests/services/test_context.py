@@ -14,7 +14,7 @@ def test_open_services_creates_user_database(fixture_db, tmp_path):
 
 
 def test_the_windows_services_show_the_analysts_own_records_everywhere(fixture_db, tmp_path):
-    from briefer.services.briefing import BriefingRequest
+    from briefer.domain.briefing_recipe import BriefingRequest
 
     services = open_services(fixture_db, tmp_path / "u" / "user.db")
     record = services.local_records.create(

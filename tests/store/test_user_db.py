@@ -127,7 +127,7 @@ def test_a_schema_6_database_gains_the_analysts_own_records_keeping_its_notes(tm
     )
     conn.close()
     store = UserStore(path)
-    assert store.version == USER_SCHEMA_VERSION == 7
+    assert store.version == USER_SCHEMA_VERSION == 8
     assert NoteStore(store.connection).by_entity("event", "e1").body == "kept across the upgrade"
     records = LocalRecordStore(store.connection)
     assert records.all() == []

@@ -25,7 +25,7 @@ def _not_set_aside(folder):
 
 @pytest.mark.subprocess
 def test_a_full_disk_at_start_up_leaves_a_healthy_database_alone(tmpfs):
-    folder = tmpfs(256)
+    folder = tmpfs(512)  # room for the database and its write-ahead log, then filled
     path = folder / "user.db"
     _with_note(path)
     for sidecar in ("user.db-wal", "user.db-shm"):

@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.domain.briefing import DEFAULT_BANNER, PAGE_SIZES, TEMPLATES, Briefing
+from briefer.domain.briefing_recipe import BriefingEdits, BriefingRequest
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import EntityKind
-from briefer.services.briefing import BriefingComposer, BriefingRequest
-from briefer.services.briefing_edits import BriefingEdits, apply_edits, note_lines
+from briefer.services.briefing import BriefingComposer
+from briefer.services.briefing_edits import apply_edits, note_lines
 from briefer.services.estimative import check
 from briefer.services.notes import NotesService
 from briefer.ui.dialogs.judgment_confidence import ConfidencePicker

@@ -135,7 +135,8 @@ class NotesPanel(QWidget):
 
     # export and import ----------------------------------------------------------------
     def export_to(self, path: Path) -> str:
-        return f"Exported {self._service.export(path)} note(s) to {path}"
+        count = self._service.export(path)
+        return f"Exported {self._service.exported_text(count)} to {path}"
 
     def import_from(self, path: Path) -> str:
         report = self._service.import_file(path)
