@@ -34,7 +34,7 @@ def _timeline_facts(marks: tuple[TimelineMark, ...]) -> Iterator[Fact]:
         key = f"{kind}:{mark.ref.id}"
         label = mark.label + (" (your record)" if mark.local else "")
         if mark.kind == Category.SATELLITE_LAUNCH:
-            yield Fact(key, f"{label} launch", f"{mark.date_utc}, {mark.outcome}")
+            yield Fact(key, f"{label} launch ({mark.date_utc})", f"{mark.date_utc}, {mark.outcome}")
         else:
             yield Fact(key, label, mark.date_utc)
 

@@ -65,7 +65,9 @@ def test_second_precision_times_compare_as_times_not_strings(store):
 
 def test_a_newer_file_updates_and_keeps_the_local_text_in_history(store):
     store.save(Draft(KIND, ENTITY, "local", (), None))
-    history = [{"revision": 1, "body": "remote draft", "tags": [], "saved_utc": "2025-01-05T00:00:00Z"}]
+    history = [
+        {"revision": 1, "body": "remote draft", "tags": [], "saved_utc": "2025-01-05T00:00:00Z"}
+    ]
     newer = export(body="remote final", updated="2099-01-01T00:00:00Z", revisions=history)
     with pytest.raises(NoteImportError, match="in the future"):
         import_data(store, newer)
@@ -145,3 +147,46 @@ def test_an_over_long_revision_is_refused(store):
     history = [{"body": "x" * (1024 * 1024 + 1), "saved_utc": "2025-01-01T00:00:00Z"}]
     with pytest.raises(NoteImportError, match="revision 1: the note is"):
         import_data(store, export(revisions=history))
+
+
+def test_saved_briefings_travel_with_notes_and_are_merged_by_id(tmp_path):
+    from briefer.store.saved_briefings import SavedBriefingStore
+    from tests.store.test_saved_briefings import saved
+
+    user = UserStore(tmp_path / "here.db")
+    notes, briefings = NoteStore(user.connection), SavedBriefingStore(user.connection)
+    assert export_data(notes, None, briefings)["version"] == 1  # nothing new to carry
+    first, second = briefings.add(saved("First")), briefings.add(saved("Second"))
+    data = json.loads(json.dumps(export_data(notes, None, briefings)))
+    assert data["version"] == 3 and len(data["briefings"]) == 2
+    other = UserStore(tmp_path / "there.db")
+    there = SavedBriefingStore(other.connection)
+    there.add(first)
+    report = import_data(NoteStore(other.connection), data)
+    assert (report.briefings_added, report.briefings_already_here) == (1, 1)
+    assert "saved briefings: 1 added, 1 already here" in report.sentence
+    assert {b.id for b in there.all()} == {first.id, second.id}
+    assert there.get(second.id) == second
+
+
+def test_a_bad_briefing_in_an_export_changes_nothing(tmp_path):
+    from briefer.store.saved_briefings import SavedBriefingStore
+    from tests.store.test_saved_briefings import saved
+
+    source = UserStore(tmp_path / "here.db")
+    SavedBriefingStore(source.connection).add(saved())
+    data = json.loads(
+        json.dumps(
+            export_data(NoteStore(source.connection), None, SavedBriefingStore(source.connection))
+        )
+    )
+    data["notes"] = export()["notes"]
+    data["briefings"].append(dict(data["briefings"][0], id="not-an-id"))
+    target = UserStore(tmp_path / "there.db")
+    with pytest.raises(NoteImportError, match="briefing 2, id: must be 32 hexadecimal"):
+        import_data(NoteStore(target.connection), data)
+    assert NoteStore(target.connection).all() == []
+    assert SavedBriefingStore(target.connection).all() == []
+    data["briefings"][1] = data["briefings"][0]
+    with pytest.raises(NoteImportError, match="the same briefing twice"):
+        import_data(NoteStore(target.connection), data)
