@@ -19,7 +19,7 @@ from pathlib import Path
 
 from briefer import paths
 from briefer.briefing import fonts
-from briefer.briefing.render import write_pdf
+from briefer.briefing.formats import write_briefing
 from briefer.domain.briefing import PAGE_SIZES, TEMPLATES, Cited
 from briefer.domain.briefing_recipe import BriefingRequest
 from briefer.services.briefing import BriefingComposer
@@ -60,11 +60,11 @@ def main() -> None:
     for template in TEMPLATES:
         for size in PAGE_SIZES:
             request = BriefingRequest(template=template, page_size=size, author="Benchmark")
-            write_pdf(composer.compose(request), folder / "warm.pdf")
+            write_briefing(composer.compose(request), folder / "warm.pdf")
             timings = []
             for _ in range(args.runs):
                 begin = time.perf_counter()
-                write_pdf(composer.compose(request), folder / f"{template}-{size}.pdf")
+                write_briefing(composer.compose(request), folder / f"{template}-{size}.pdf")
                 timings.append((time.perf_counter() - begin) * 1000)
             emit(f"{template}/{size}", "export_median", statistics.median(timings))
             emit(f"{template}/{size}", "export_max", max(timings))
@@ -79,7 +79,7 @@ def worst_case(composer, folder: Path) -> None:
     many = tuple(Cited(text) for _ in range(100))
     briefing = replace(draft, title=text, bluf=text, judgments=many, notes=many)
     begin = time.perf_counter()
-    write_pdf(briefing, folder / "worst.pdf")
+    write_briefing(briefing, folder / "worst.pdf")
     emit("long-rtl-fields", "export", (time.perf_counter() - begin) * 1000)
 
 

@@ -17,13 +17,13 @@ if TYPE_CHECKING:
     from briefer.store.reference import ReferenceStore
 
 EXIT_OK = 0
-FORMATS = ("pdf", "text", "png")
 LOG = logging.getLogger("briefer")
 # options that --from-saved takes from the saved briefing instead
 _SAVED_CHOICES = ("template", "launch", "subjects", "provisions", "banner", "author", "page_size")
 
 
 def add_brief_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    from briefer.briefing.formats import FORMATS
     from briefer.briefing.png import DEFAULT_DPI, PNG_DPI
     from briefer.domain.briefing import DEFAULT_BANNER, PAGE_SIZES, TEMPLATES
 
@@ -164,22 +164,9 @@ def _check_output(output: str, binary: bool = True) -> None:
         raise StoreError(f"cannot write {Path(output).expanduser()}: {error.strerror}") from error
 
 
-def briefing_bytes(briefing: Briefing, form: str, dpi: int) -> bytes:
-    from briefer.briefing.plain_text import as_plain_text
-    from briefer.briefing.render import render
-
-    if form == "text":
-        return as_plain_text(briefing).encode("utf-8")
-    pdf = render(briefing)
-    if form == "png":
-        from briefer.briefing.png import page_png
-
-        return page_png(pdf, dpi, briefing.title)
-    return pdf
-
-
 def _write_briefing(briefing: Briefing, output: str, form: str, dpi: int) -> None:
     """To a file (then "wrote ..." on stdout) or, for ``-``, the briefing alone on stdout."""
+    from briefer.briefing.formats import briefing_bytes
     from briefer.files import UnsafeOutputError, write_atomically, write_stream
 
     target = Path(output).expanduser()

@@ -13,7 +13,6 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
-from pathlib import Path
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -32,10 +31,9 @@ from briefer.briefing.paragraphs import height, paragraph, shorten_to_fit
 from briefer.briefing.styles import MIN_POINTS, styles
 from briefer.briefing.timeline_drawing import timeline_drawing
 from briefer.domain.briefing import Briefing, Cited, analyst_items_text
-from briefer.files import write_atomically
 from briefer.meta import APP_NAME, __version__
 
-__all__ = ["MIN_POINTS", "BriefingLayout", "fit", "render", "write_pdf"]
+__all__ = ["MIN_POINTS", "BriefingLayout", "fit", "render"]
 
 TITLE_LINES = 3
 META_LINES = 2
@@ -401,8 +399,3 @@ def render(briefing: Briefing) -> bytes:
     return page_module.build(
         layout.briefing, layout.page, layout.text, [lambda: story, layout.minimal_story]
     )
-
-
-def write_pdf(briefing: Briefing, path: Path) -> Path:
-    """Render and write atomically: a failure leaves no partial file behind."""
-    return write_atomically(path, render(briefing), prefix=".briefing-")

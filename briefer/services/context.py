@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from briefer.services.local_records import LocalMatch, LocalRecordsService
     from briefer.services.notes import NotesService
     from briefer.services.sanctions import SanctionsService
+    from briefer.services.saved_briefings import SavedBriefingsService
     from briefer.services.search import SearchService
     from briefer.store.backups import Backup
 
@@ -123,6 +124,13 @@ class ServiceContext(ReferenceServices):
         return BriefingComposer(
             self.reference, self.launches, self.comparison, self.sanctions, local=self.local_records
         )
+
+    @cached_property
+    def saved_briefings(self) -> SavedBriefingsService:
+        """Every briefing exported from the window, to reopen and reissue (File > Briefings…)."""
+        from briefer.services.saved_briefings import SavedBriefingsService
+
+        return SavedBriefingsService(self.user, self.briefing)
 
     @cached_property
     def search(self) -> SearchService:

@@ -34,6 +34,7 @@ from briefer.ui.window_chrome import build_menus, build_toolbar, dataset_label, 
 
 if TYPE_CHECKING:
     from briefer.domain.search import SearchHit
+    from briefer.services.saved_briefings import Reissue
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
     search_action: QAction
     theme_actions: QActionGroup
     whats_new_dialog: QDialog | None = None
+    briefings_dialog: QDialog | None = None
     reopen: Callable[[bool], bool] | None = None  # set by the WindowHost: reopen on a new dataset
 
     def __init__(
@@ -145,13 +147,20 @@ class MainWindow(QMainWindow):
             detail = with_linked_notes(detail, self.services.notes)
         self.detail.show_detail(detail, ref)
 
-    def open_compose(self) -> QDialog:
-        """The briefing dialog, drafted for what is selected and compared right now."""
+    def open_compose(self, reissue: Reissue | None = None) -> QDialog:
+        """The briefing dialog, drafted for what is selected and compared right now, or
+        filled from a saved briefing made again (``reissue``)."""
         from briefer.ui.dialogs.compose import ComposeDialog
 
         services, state = self.services, self.state
         dialog = ComposeDialog(
-            services.briefing, services.notes, state.comparison, state.current, self
+            services.briefing,
+            services.notes,
+            state.comparison,
+            state.current,
+            self,
+            saved=services.saved_briefings,
+            reissue=reissue,
         )
         dialog.setModal(True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -33,10 +33,13 @@ def _build_file_menu(window: MainWindow) -> None:
     window.export_action = file_menu.addAction("&Export briefing…")
     window.export_action.setShortcut(QKeySequence("Ctrl+E"))
     window.export_action.setStatusTip("Compose and export a one-page PDF briefing")
-    window.export_action.triggered.connect(window.open_compose)
+    window.export_action.triggered.connect(lambda: window.open_compose())
     copy_text = file_menu.addAction("Copy briefing as &text")
     copy_text.setStatusTip("The briefing for what is selected, as plain text for a message")
     copy_text.triggered.connect(lambda: _copy_briefing_as_text(window))
+    briefings = file_menu.addAction("&Briefings…")
+    briefings.setStatusTip("The briefings you exported: reopen and reissue, duplicate, delete")
+    briefings.triggered.connect(lambda: _show_saved_briefings(window))
     file_menu.addSeparator()
     new_event = file_menu.addAction("New e&vent…")
     new_event.setShortcut(QKeySequence("Ctrl+Shift+N"))
@@ -59,6 +62,17 @@ def _build_file_menu(window: MainWindow) -> None:
     quit_action = file_menu.addAction("&Quit")
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)
+
+
+def _show_saved_briefings(window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    from briefer.ui.dialogs.saved_briefings import SavedBriefingsDialog
+
+    dialog = SavedBriefingsDialog(window.services.saved_briefings, window.open_compose, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    window.briefings_dialog = dialog
 
 
 def _copy_briefing_as_text(window: MainWindow) -> None:

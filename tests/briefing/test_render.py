@@ -7,7 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from briefer import paths
-from briefer.briefing.render import render, write_pdf
+from briefer.briefing.formats import write_briefing
+from briefer.briefing.render import render
 from briefer.briefing.styles import MIN_POINTS, styles
 from briefer.domain.briefing import TEMPLATES, Cited
 from briefer.domain.briefing_recipe import BriefingRequest
@@ -124,7 +125,7 @@ def test_failed_write_leaves_no_file(fixture_db, tmp_path, monkeypatch):
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(OSError, match="disk full"):
-        write_pdf(briefing, folder / "brief.pdf")
+        write_briefing(briefing, folder / "brief.pdf")
     assert list(folder.iterdir()) == []
 
 

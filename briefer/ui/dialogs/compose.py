@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import (
-    QColor,
     QGuiApplication,
     QImage,
     QPixmap,
-    QSyntaxHighlighter,
-    QTextCharFormat,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,57 +31,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.domain.briefing import DEFAULT_BANNER, PAGE_SIZES, TEMPLATES, Briefing
-from briefer.domain.briefing_recipe import BriefingEdits, BriefingRequest
+from briefer.domain.briefing import DEFAULT_BANNER, PAGE_SIZES, TEMPLATES, Briefing, Cited
+from briefer.domain.briefing_recipe import BriefingEdits, BriefingRecipe, BriefingRequest
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import EntityKind
 from briefer.services.briefing import BriefingComposer
 from briefer.services.briefing_edits import apply_edits, note_lines
 from briefer.services.estimative import check
 from briefer.services.notes import NotesService
+from briefer.ui.dialogs.compose_export import ComposeExports
+from briefer.ui.dialogs.estimative_highlighter import EstimativeHighlighter
 from briefer.ui.dialogs.judgment_confidence import ConfidencePicker
-from briefer.ui.dialogs.save_path import ask_save_path
+from briefer.ui.dialogs.page_image import render_preview
+from briefer.ui.dialogs.reissue_banner import ReissueBanner
 from briefer.ui.signals import signals_blocked
 from briefer.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from briefer.services.saved_briefings import Reissue, SavedBriefingsService
 
 PREVIEW_DELAY_MS = 350
 PREVIEW_TASK = "preview"  # the runner's key: a newer preview supersedes an older one
 RENDERING, UP_TO_DATE = "Rendering preview…", "Preview up to date"
-
-
-class EstimativeHighlighter(QSyntaxHighlighter):
-    """Underlines likelihood words off the standard scale, and mixed confidence statements."""
-
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self._format = QTextCharFormat()
-        self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self._format.setUnderlineColor(QColor("#D55E00"))
-        self._format.setBackground(QColor(213, 94, 0, 40))
-
-    def highlightBlock(self, text: str) -> None:
-        for finding in check(text):
-            self.setFormat(finding.start, finding.end - finding.start, self._format)
-
-
-def render_preview(pdf: bytes, width: int) -> QImage:
-    """The first page of ``pdf`` as an image ``width`` pixels wide (pdfium; no Qt Add-ons).
-
-    Runs in the task pool, off the UI thread: a QImage (unlike a QPixmap) may be made there,
-    and the pool's single thread keeps pdfium, which is not thread-safe, to one call at a time.
-    """
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(pdf)
-    try:  # closed here, on this thread, not by the garbage collector on another
-        page = document[0]
-        bitmap = page.render(scale=width / page.get_width())
-        image = QImage(
-            bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_BGR888
-        )
-        return image.copy()  # detach from pdfium's buffer
-    finally:
-        document.close()
 
 
 class ComposeDialog(QDialog):
@@ -98,19 +65,22 @@ class ComposeDialog(QDialog):
         comparison: tuple[str, list[str]] | None,
         selected: EntityRef | None,
         parent: QWidget | None = None,
+        saved: SavedBriefingsService | None = None,
+        reissue: Reissue | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export briefing")
+        self.setWindowTitle("Export briefing" if reissue is None else "Reissue briefing")
         self.resize(1180, 860)
         self._composer = composer
         self._notes = notes
         self._comparison = comparison
         self._selected = selected
         self._draft: Briefing | None = None
+        self._saved_judgments: tuple[Cited, ...] = ()  # a reopened briefing's, with sources
         self.runner = TaskRunner(self)
         self.last_pdf: bytes | None = None
-        self.exported: Path | None = None
-        self.error_box: QMessageBox | None = None
+        self.exports = ComposeExports(self, saved)
+        self.banner_of_changes = ReissueBanner(reissue, self)
         self._build_widgets()
         self._build_layout()
         self.timer = QTimer(self)
@@ -118,8 +88,22 @@ class ComposeDialog(QDialog):
         self.timer.setInterval(PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.refresh_preview)
         self._connect()
-        self.template.setCurrentIndex(self._initial_template())
-        self.load_draft()
+        if reissue is None:
+            self.template.setCurrentIndex(self._initial_template())
+            self.load_draft()
+        else:
+            self._reopen(reissue.saved.recipe)
+
+    @property
+    def exported(self) -> Path | None:
+        return self.exports.exported
+
+    @property
+    def error_box(self) -> QMessageBox | None:
+        return self.exports.error_box
+
+    def export_to(self, path: Path, form: str = "pdf") -> None:
+        self.exports.export_to(path, form)
 
     # widgets ----------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -168,7 +152,6 @@ class ComposeDialog(QDialog):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setAccessibleName("Page preview")
         self.status = QLabel(self)
-        self.export_button = QPushButton("Export PDF…", self)
         self.copy_button = QPushButton("Copy as text", self)
         self.copy_button.setToolTip("The briefing as plain text with numbered sources, for mail")
         self.reset_button = QPushButton("Reset to draft", self)
@@ -194,12 +177,14 @@ class ComposeDialog(QDialog):
                 form.addRow("", self.provision_list)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.banner_of_changes)
         left_layout.addLayout(form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reset_button)
         buttons.addStretch(1)
         buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.export_button)
+        for export in self.exports.widgets():
+            buttons.addWidget(export)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.status)
         scroll = QScrollArea(self)
@@ -222,7 +207,6 @@ class ComposeDialog(QDialog):
             box.toggled.connect(self.schedule)
         self.include["provisions"].toggled.connect(self.provision_list.setEnabled)
         self.provision_list.itemChanged.connect(self.schedule)
-        self.export_button.clicked.connect(self._ask_export)
         self.copy_button.clicked.connect(self.copy_as_text)
 
     def _initial_template(self) -> int:
@@ -294,23 +278,62 @@ class ComposeDialog(QDialog):
         self.status.setText("Copied as text: paste it into a message.")
         return text
 
-    def briefing(self) -> Briefing:
-        """The draft with the analyst's edits, options and notes applied."""
-        assert self._draft is not None
+    def recipe(self) -> BriefingRecipe:
+        """What makes this page again: the request with the note lines as printed, and the
+        edits with the sources of every judgment line that has them."""
         chosen = self.checked_provisions()
-        draft = self._composer.compose(self.request(chosen))
+        request = self.request(chosen)
+        if self.include["notes"].isChecked():
+            request = replace(request, notes=self._notes_for(request.template))
+        # blocks, not toPlainText(): a Shift+Enter break (U+2028) stays inside its line
+        typed = self.judgments.document().toRawText().replace("\u2029", "\n")
+        known = [*self._saved_judgments, *(self._draft.judgments if self._draft else ())]
         edits = BriefingEdits(
             title=self.title.text(),
             bluf=self.bluf.toPlainText(),
-            # blocks, not toPlainText(): a Shift+Enter break (U+2028) stays inside its line
-            judgments=self.judgments.document().toRawText().replace("\u2029", "\n"),
+            judgments=typed,
             include_timeline=self.include["timeline"].isChecked(),
             include_comparison=self.include["comparison"].isChecked(),
             include_provisions=self.include["provisions"].isChecked() and bool(chosen),
+            saved_judgments=tuple(j for j in known if j.sources and j.text in typed),
         )
-        edited = apply_edits(replace(draft, judgments=self._draft.judgments), edits)
-        notes = self._notes_for(draft) if self.include["notes"].isChecked() else ()
-        return replace(edited, notes=notes)
+        return BriefingRecipe(request, edits)
+
+    def briefing(self) -> Briefing:
+        """The draft with the analyst's edits, options and notes applied."""
+        recipe = self.recipe()
+        return apply_edits(self._composer.compose(recipe.request), recipe.edits)
+
+    def _reopen(self, recipe: BriefingRecipe) -> None:
+        """Fill the dialog from a saved briefing: its choices, then its text over the draft."""
+        request, edits = recipe.request, recipe.edits
+        self._selected = (
+            EntityRef(EntityKind.LAUNCH_ATTEMPT, request.launch_id) if request.launch_id else None
+        )
+        self._comparison = ("", list(request.subject_ids)) if request.subject_ids else None
+        self._saved_judgments = edits.saved_judgments
+        boxes = [*self.include.values(), self.template, self.page_size]
+        with signals_blocked(*boxes, self.banner, self.author):
+            self.template.setCurrentText(request.template)
+            self.page_size.setCurrentText(request.page_size)
+            self.banner.setText(request.banner)
+            self.author.setText(request.author)
+            self.include["timeline"].setChecked(edits.include_timeline)
+            self.include["comparison"].setChecked(edits.include_comparison)
+            self.include["provisions"].setChecked(edits.include_provisions)
+            self.include["notes"].setChecked(bool(request.notes))
+        self.load_draft()
+        if request.provision_ids:
+            self._check_provisions(request.provision_ids)
+        with signals_blocked(self.title, self.bluf, self.judgments):
+            if edits.title is not None:
+                self.title.setText(edits.title)
+                self.title.setCursorPosition(0)
+            if edits.bluf is not None:
+                self.bluf.setPlainText(edits.bluf)
+            if edits.judgments is not None:
+                self.judgments.setPlainText(edits.judgments)
+        self.refresh_preview()
 
     def _selected_provision(self) -> tuple[str, ...]:
         """A provision selected in the window leads a sanctions brief, after it the defaults."""
@@ -321,11 +344,11 @@ class ComposeDialog(QDialog):
         defaults = self._composer.compose(self.request()).provision_ids
         return tuple(dict.fromkeys((self._selected.id, *defaults)))
 
-    def _notes_for(self, draft: Briefing) -> tuple:
+    def _notes_for(self, template: str) -> tuple[Cited, ...]:
         refs: list[EntityRef] = []
-        if draft.template == "launch" and self._selected is not None:
+        if template == "launch" and self._selected is not None:
             refs.append(self._selected)
-        if self._comparison and draft.template in ("comparison", "overview"):
+        if self._comparison and template in ("comparison", "overview"):
             refs += [EntityRef(EntityKind.SUBJECT, i) for i in self._comparison[1]]
         pairs = []
         for ref in refs:
@@ -372,54 +395,8 @@ class ComposeDialog(QDialog):
     def _on_preview_failed(self, error: Exception) -> None:
         self.status.setText(f"Preview failed: {error}")
 
-    # export -----------------------------------------------------------------------------
-    def export_to(self, path: Path) -> None:
-        """Write the PDF off the UI thread, atomically; the outcome arrives as a status."""
-        from briefer.briefing.render import write_pdf
-
-        briefing = self.briefing()
-        self.status.setText(f"Writing {path}…")
-
-        def export_pdf() -> Path:
-            return write_pdf(briefing, path)
-
-        self.runner.run(export_pdf, self._on_exported, self._on_export_failed)
-
-    def _on_exported(self, path: Path) -> None:
-        self.exported = path
-        self.status.setText(f"Saved {path}")
-
-    def _on_export_failed(self, error: Exception) -> None:
-        reason = _reason(error)
-        self.status.setText(f"Export failed: {reason}")
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Export failed",
-            f"{reason}\nNo file was written.",
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # window-modal but non-blocking: the dialog and its text stay intact
-        self.error_box = box
-
     def done(self, result: int) -> None:
         """Let a running render or export finish so no result lands on a closed dialog."""
         self.timer.stop()
         self.runner.wait()
         super().done(result)
-
-    def _ask_export(self) -> None:
-        suggested = f"briefing-{self.template.currentText()}-{date.today().isoformat()}.pdf"
-        path = ask_save_path(self, "Export briefing", suggested, "pdf")
-        if path is not None:
-            self.export_to(path)
-
-
-def _reason(error: Exception) -> str:
-    """What went wrong, without the name of the writer's temporary file."""
-    from briefer.files import UnsafeOutputError
-
-    if isinstance(error, OSError) and not isinstance(error, UnsafeOutputError) and error.strerror:
-        return error.strerror
-    return str(error)

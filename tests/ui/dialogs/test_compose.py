@@ -243,7 +243,7 @@ def test_a_failed_export_logs_its_traceback_and_still_tells_the_analyst(
         qtbot.waitUntil(lambda: dialog.status.text().startswith("Export failed"), timeout=10000)
     assert "No file was written" in dialog.error_box.text()
     [record] = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert record.name == "briefer" and "export_pdf failed" in record.getMessage()
+    assert record.name == "briefer" and "export_briefing failed" in record.getMessage()
     assert record.exc_info is not None and record.exc_info[0] is FileNotFoundError
     assert "Traceback" in caplog.text and "write_atomically" in caplog.text
 
