@@ -1,8 +1,8 @@
 """Time to compose and write each briefing template (warm: fonts registered, database open).
 
 Prints JSON lines: the median and the slowest of ``--runs`` exports per template and page
-size, composing from the database included. Budget: <= 100 ms per briefing on the reference
-machine.
+size, composing from the database included. Budget: a median <= 60 ms per template and page
+size on the reference machine.
 
     python benchmarks/brief.py [--runs 15]
 """

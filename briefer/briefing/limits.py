@@ -55,6 +55,7 @@ class Clipper:
 def clip_briefing(briefing: Briefing, clipper: Clipper) -> Briefing:
     """``briefing`` with every string cleaned and cut to its limit."""
     b, c = briefing, clipper
+    cited = _cited(b)
     return replace(
         b,
         banner=c.text("banner", b.banner, BANNER),
@@ -66,11 +67,18 @@ def clip_briefing(briefing: Briefing, clipper: Clipper) -> Briefing:
         provisions=c.cited("provisions", b.provisions),
         notes=c.cited("notes", b.notes),
         comparison=_table(b.comparison, c),
-        sources={key: _source(s, c) for key, s in b.sources.items()},
+        sources={key: _source(s, c) for key, s in b.sources.items() if key in cited},
         dataset_version=c.text("footer", b.dataset_version, DATE),
         as_of=c.text("date", b.as_of, DATE),
         coverage_through=c.text("date", b.coverage_through, DATE),
     )
+
+
+def _cited(briefing: Briefing) -> set[str]:
+    """The sources the page can cite: the composer hands over the whole dataset's."""
+    items = (*briefing.judgments, *briefing.provisions, *briefing.notes)
+    cited = {source for item in items for source in item.sources}
+    return cited | set(briefing.comparison.sources if briefing.comparison else ())
 
 
 def _table(table: ComparisonTable | None, clipper: Clipper) -> ComparisonTable | None:

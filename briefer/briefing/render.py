@@ -83,6 +83,7 @@ class BriefingLayout:
         self.shown: set[str] = set()  # the sections of the story last laid out
         # the same line in two trial layouts is one flowable, wrapped once (filling tries many)
         self._made: dict[tuple[str, str, str], Flowable] = {}
+        self._parts: dict[tuple[object, ...], Flowable] = {}  # headings, tables, fixed blocks
         self._heights: dict[int, tuple[Flowable, float]] = {}
         self.text = self._page_text()
         bottom = page_module.bottom_margin(self.text)
@@ -154,27 +155,37 @@ class BriefingLayout:
         story: list[Flowable] = [*self._title_block(), Spacer(1, 4), self._bluf_box()]
         judgments = [slot.item for slot in kept if slot.section == "judgments"]
         if judgments:
-            story.append(SectionHeading("Key judgments", s["heading"]))
+            story.append(self._heading("Key judgments"))
             story += [self._cited(j, numbers, "bullet") for j in judgments]
         if any(slot.section == "timeline" for slot in kept):
-            story.append(SectionHeading("Timeline", s["heading"]))
+            story.append(self._heading("Timeline"))
             story.append(self._timeline)
         rows = [slot.item for slot in kept if slot.section == "comparison"]
         if rows and self.briefing.comparison is not None:
-            story.append(SectionHeading("Comparison", s["heading"]))
-            story.append(self._table(rows, numbers))
+            story.append(self._heading("Comparison"))
+            story.append(self._part(("table", *map(id, rows)), lambda: self._table(rows)))
             marks = numbers.marks(self.briefing.comparison.sources)
             if marks:
-                story.append(Paragraph(f"Sources for the table:{marks}", s["cell"]))
+                text = f"Sources for the table:{marks}"
+                story.append(self._part(("marks", text), lambda: Paragraph(text, s["cell"])))
         for section, heading in (("provisions", "Relevant provisions"), ("notes", "Analyst notes")):
             items = [slot.item for slot in kept if slot.section == section]
             if items:
-                story.append(SectionHeading(heading, s["heading"]))
+                story.append(self._heading(heading))
                 story += [self._cited(item, numbers, "small") for item in items]
         if left_out:
-            story.append(self._left_out(left_out))
+            story.append(self._part(("left out", left_out), lambda: self._left_out(left_out)))
         story += self._sources(numbers)
         return story
+
+    def _part(self, key: tuple[object, ...], make: Callable[[], Flowable]) -> Flowable:
+        """The flowable for ``key``, made once: trial layouts share it, measured once."""
+        if key not in self._parts:
+            self._parts[key] = make()
+        return self._parts[key]
+
+    def _heading(self, text: str) -> Flowable:
+        return self._part(("heading", text), lambda: SectionHeading(text, self.styles["heading"]))
 
     def minimal_story(self) -> list[Flowable]:
         """The fixed parts alone, for when the full story cannot be laid out."""
@@ -193,9 +204,15 @@ class BriefingLayout:
 
     def _title_block(self) -> list[Flowable]:
         b, s, w = self.briefing, self.styles, self.frame_width
-        return [paragraph(b.title, s["title"], w), paragraph(self._meta(b.author), s["meta"], w)]
+        return [
+            self._part(("title",), lambda: paragraph(b.title, s["title"], w)),
+            self._part(("meta",), lambda: paragraph(self._meta(b.author), s["meta"], w)),
+        ]
 
     def _bluf_box(self) -> Flowable:
+        return self._part(("bluf",), self._make_bluf_box)
+
+    def _make_bluf_box(self) -> Flowable:
         inner = self.frame_width - 2 * BOX_PADDING
         text = paragraph(self.briefing.bluf, self.styles["body"], inner, lead=BLUF_LEAD)
         box = Table([[text]], colWidths=[self.frame_width])
@@ -219,7 +236,7 @@ class BriefingLayout:
         tail = numbers.marks(item.sources, item.every_source) + item.confidence_text
         return self._line(item.text, style, tail)
 
-    def _table(self, rows: list[object], numbers: SourceNumbers) -> Flowable:
+    def _table(self, rows: list[object]) -> Flowable:
         comparison = self.briefing.comparison
         assert comparison is not None
         first = self.frame_width * 0.22
