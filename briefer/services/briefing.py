@@ -328,7 +328,13 @@ class BriefingComposer:
         default = on_topics(self._sanctions.provisions(), SANCTIONS_TOPICS)
         provisions = self._selected_or(request, default)
         in_force = sum(1 for p in provisions if p.status == "in_force")
-        bluf = wording.SANCTIONS_BLUF.format(in_force=in_force, selected=len(provisions))
+        count = (
+            wording.SANCTIONS_ALL_IN_FORCE
+            if in_force == len(provisions) > 1
+            else wording.SANCTIONS_IN_FORCE
+        )
+        count = count.format(in_force=in_force, selected=len(provisions))
+        bluf = wording.SANCTIONS_BLUF.format(count=count)
         judgments = self._event_lines(wording.SANCTIONS_EVENTS)
         briefing = self._base(request, wording.SANCTIONS_TITLE, bluf)
         briefing = replace(

@@ -40,8 +40,10 @@ COMPARISON_BEST = "Best {label}: {name}, {value}."
 COMPARISON_BEST_OF = ("payload_leo_kg", "success_rate_pct", "resolution_claimed_m")
 
 SANCTIONS_TITLE = "UN sanctions that bear on DPRK satellite launches"
+SANCTIONS_IN_FORCE = "{in_force} of the {selected} provisions this briefing draws on are in force."
+SANCTIONS_ALL_IN_FORCE = "All {selected} provisions this briefing draws on are in force."
 SANCTIONS_BLUF = (
-    "{in_force} of the {selected} provisions selected are in force. Together they bar any DPRK "
+    "{count} The core Security Council measures bar any DPRK "
     "launch using ballistic-missile technology, satellite launches included, and bar other "
     "states from transferring related items or technology or training DPRK nationals in "
     "related fields. The UN Panel of Experts that reported breaches lapsed on 30 April 2024 "

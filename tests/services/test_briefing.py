@@ -46,7 +46,7 @@ def test_sanctions_brief_counts_what_is_in_force(composer):
     briefing = composer.compose(
         BriefingRequest(template="sanctions", provision_ids=("res2087-op2", "res2087-op6"))
     )
-    assert briefing.bluf.startswith("1 of the 2 provisions selected are in force.")
+    assert briefing.bluf.startswith("1 of the 2 provisions this briefing draws on are in force.")
     assert "lapsed since 2024-04-30" in briefing.provisions[1].text
 
 
