@@ -50,7 +50,7 @@ from briefer.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from briefer.services.saved_briefings import Reissue, SavedBriefingsService
 
-PREVIEW_DELAY_MS = 200  # a pause this long renders; typing faster only restarts the wait
+PREVIEW_DELAY_MS = 150  # a pause this long renders; typing faster only restarts the wait
 PREVIEW_TASK = "preview"  # the runner's key: a newer preview supersedes an older one
 RENDERING, UP_TO_DATE = "Rendering preview…", "Preview up to date"
 
