@@ -193,6 +193,9 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
         for axis in self._axes():
             axis.setCacheMode(cache)
+            # dates and counts take no SI prefix: without this, every range change re-sets
+            # each axis label as HTML only to find no prefix again
+            axis.enableAutoSIPrefix(False)
 
     def _build_legend(self, ink: QColor) -> None:
         entries = [
