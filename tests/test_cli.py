@@ -51,6 +51,8 @@ def test_info_json_counts_rows_per_public_view(fixture_db):
         "sanctions_provisions": 2,
         "sources": 3,
         "dataset_info": 5,
+        "cooperation_scenarios": 2,
+        "scenario_links": 5,
     }
 
 

@@ -80,6 +80,7 @@ def test_every_claim_points_at_an_existing_record():
         "subject": lambda i: store.subject(i),
         "event": lambda i: next((e for e in store.timeline_events() if e.id == i), None),
         "provision": lambda i: next((p for p in store.provisions() if p.id == i), None),
+        "scenario": lambda i: store.scenario(i),
     }
     claims = store.claims()
     assert claims

@@ -125,6 +125,7 @@ class EntityKind(StrEnum):
     SITE = "site"
     ORGANISATION = "organisation"
     CLAIM = "claim"
+    SCENARIO = "scenario"
 
 
 class SearchKind(StrEnum):
@@ -155,6 +156,24 @@ class LinkTarget(StrEnum):
     PROVISION = "provision"
     COUNCIL_STATEMENT = "council_statement"
     COUNCIL_MEETING = "council_meeting"
+
+
+class ScenarioRelation(StrEnum):
+    """How a linked record bears on whether a form of cooperation is lawful (strongest first):
+    a provision that prohibits or restricts it, or exempts part of it; one whose bearing is
+    arguable; an event that shows the conduct a provision prohibits; a public counter-argument
+    (a claim), which argues it."""
+
+    PROHIBITS = "prohibits"
+    RESTRICTS = "restricts"
+    EXEMPTS = "exempts"
+    ARGUABLE = "arguable"
+
+
+class ScenarioTarget(StrEnum):
+    PROVISION = "provision"
+    EVENT = "event"  # any timeline record: an event or a launch attempt
+    CLAIM = "claim"  # a public counter-argument, with its claimant and sources
 
 
 class OrganisationKind(StrEnum):

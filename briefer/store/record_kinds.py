@@ -302,4 +302,28 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
     ),
 )
 
+RECORD_KINDS += (
+    RecordKind(
+        "scenarios.csv",
+        "scenarios",
+        "scenario",
+        (text("id", True), text("title", True), text("summary", True), SOURCES, CONFIDENCE),
+    ),
+    RecordKind(
+        "scenario_links.csv",
+        "scenario_targets",  # the public view is called scenario_links
+        "scenario_link",
+        (
+            text("scenario_id", True, references="scenarios.id"),
+            text("target_kind", True),
+            text("target_id", True),
+            text("relation", True),
+            text("reasoning", True),
+            SOURCES,
+            CONFIDENCE,
+        ),
+        key=("scenario_id", "target_kind", "target_id"),
+    ),
+)
+
 RECORD_KINDS_BY_FILE = {kind.file: kind for kind in RECORD_KINDS}

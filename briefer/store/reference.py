@@ -25,6 +25,7 @@ from briefer.store.errors import DatabaseCorrupt, DatabaseMissing, SchemaMismatc
 from briefer.store.row_records import Record, to_record
 
 if TYPE_CHECKING:
+    from briefer.domain.scenarios import Scenario, ScenarioLink
     from briefer.store.search import IndexSearch
 
 _LAUNCH_SELECT = """
@@ -226,6 +227,33 @@ class ReferenceStore:
             sql += " WHERE k.launch_id = ?"
             params = (launch_id,)
         return self._records(LaunchLink, sql + " ORDER BY k.launch_id, k.rowid", params)
+
+    def scenarios(self) -> list[Scenario]:
+        from briefer.domain.scenarios import Scenario
+
+        sql = "SELECT v.* FROM cooperation_scenarios v JOIN scenarios s ON s.id = v.id"
+        return self._records(Scenario, sql + " ORDER BY s.rowid")
+
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        from briefer.domain.scenarios import Scenario
+
+        sql = "SELECT * FROM cooperation_scenarios WHERE id = ?"
+        found = self._records(Scenario, sql, (scenario_id,))
+        return found[0] if found else None
+
+    def scenario_links(self, scenario_id: str | None = None) -> list[ScenarioLink]:
+        """In file order: each scenario's provisions, then its counter-arguments and events."""
+        from briefer.domain.scenarios import ScenarioLink
+
+        sql = (
+            "SELECT v.* FROM scenario_links v JOIN scenario_targets t ON t.scenario_id = "
+            "v.scenario_id AND t.target_kind = v.target_kind AND t.target_id = v.target_id"
+        )
+        params: tuple[Any, ...] = ()
+        if scenario_id is not None:
+            sql += " WHERE v.scenario_id = ?"
+            params = (scenario_id,)
+        return self._records(ScenarioLink, sql + " ORDER BY t.rowid", params)
 
     def sources(self, ids: tuple[str, ...] | list[str] | None = None) -> list[Source]:
         rows = self._rows("SELECT * FROM sources ORDER BY id")

@@ -7,7 +7,7 @@ columns only change with ``SCHEMA_VERSION``.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # The record tables are derived from ``record_kinds``; these hold what is not a record.
 TABLES = """
@@ -79,6 +79,19 @@ CREATE VIEW sources AS
 SELECT id, title, publisher, url, published, accessed, kind FROM source_docs;
 
 CREATE VIEW dataset_info AS SELECT key, value FROM dataset;
+
+CREATE VIEW cooperation_scenarios AS
+SELECT sc.id, sc.title, sc.summary, {cited_sources_sql("scenario", "sc.id")} AS sources,
+       sc.confidence
+FROM scenarios sc;
+
+CREATE VIEW scenario_links AS
+SELECT k.scenario_id, k.target_kind, k.target_id, k.relation, k.reasoning,
+       {cited_sources_sql("scenario_link",
+                          "k.scenario_id || '/' || k.target_kind || '/' || k.target_id")}
+           AS sources,
+       k.confidence
+FROM scenario_targets k;
 """
 
 PUBLIC_VIEWS: dict[str, tuple[str, ...]] = {
@@ -140,4 +153,14 @@ PUBLIC_VIEWS: dict[str, tuple[str, ...]] = {
     ),
     "sources": ("id", "title", "publisher", "url", "published", "accessed", "kind"),
     "dataset_info": ("key", "value"),
+    "cooperation_scenarios": ("id", "title", "summary", "sources", "confidence"),
+    "scenario_links": (
+        "scenario_id",
+        "target_kind",
+        "target_id",
+        "relation",
+        "reasoning",
+        "sources",
+        "confidence",
+    ),
 }

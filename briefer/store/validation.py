@@ -23,6 +23,7 @@ from briefer.domain.vocabulary import (
 )
 from briefer.store.source_files import SourceRow, SourceSet
 from briefer.store.validation_rules import Checker, Problem
+from briefer.store.validation_scenarios import check_scenarios
 from briefer.store.validation_sources import (
     check_confirmed_rows_have_strong_sources,
     check_dataset,
@@ -222,6 +223,7 @@ def _claimable(checker: Checker) -> dict[str, set[str | None]]:
         EntityKind.RESOLUTION: checker.resolution_numbers,
         EntityKind.SITE: checker.site_ids,
         EntityKind.ORGANISATION: _ids(checker, "organisations.csv"),
+        EntityKind.SCENARIO: _ids(checker, "scenarios.csv"),
     }
 
 
@@ -321,6 +323,7 @@ _FILE_CHECKS: tuple[Callable[[Checker], None], ...] = (
     _check_organisations,
     _check_claims,
     _check_launch_links,
+    check_scenarios,
 )
 
 

@@ -14,6 +14,8 @@ from briefer.domain.vocabulary import (
     ClaimedOutcome,
     Outcome,
     ProvisionTopic,
+    ScenarioRelation,
+    ScenarioTarget,
     SearchKind,
     SourceKind,
     SubjectKind,
@@ -171,6 +173,40 @@ DATASET_INFO = ViewDoc(
     },
 )
 
+COOPERATION_SCENARIOS = ViewDoc(
+    "Forms of cooperation with the DPRK that analysts are asked about (launching its satellites, "
+    "training its engineers, buying its munitions...), each mapped in scenario_links to the "
+    "provisions it engages, the public counter-arguments and the events that show it.",
+    {
+        "id": "Scenario id (scn-...), as cited in scenario_links.scenario_id.",
+        "title": "The form of cooperation, as an analyst would name it.",
+        "summary": "What it covers, in Briefer's own words.",
+        "sources": _SOURCES,
+        "confidence": _CONFIDENCE,
+    },
+)
+
+SCENARIO_LINKS = ViewDoc(
+    "Why a form of cooperation would or would not breach the resolutions: one row per "
+    "provision it engages, per public counter-argument (a claim) and per event that shows it.",
+    {
+        "scenario_id": "The scenario (cooperation_scenarios.id).",
+        "target_kind": f"{one_of(ScenarioTarget)}: a provision (sanctions_provisions.id), an "
+        "event or launch attempt (timeline_events.id), or a public counter-argument (a claim, "
+        "with its claimant, date and sources).",
+        "target_id": "The linked record's id in its own view.",
+        "relation": f"{one_of(ScenarioRelation)}. For a provision: whether it prohibits the "
+        "cooperation, restricts it (allowed with conditions or up to a cap), exempts part of it, "
+        "or bears on it only arguably. For an event: the relation of the provision the event "
+        "shows being engaged (usually prohibits). For a counter-argument: arguable.",
+        "reasoning": "One sentence of reasoning, in Briefer's own words; for a provision it says "
+        "how designations bear on it where they do.",
+        "sources": _SOURCES,
+        "confidence": "How sure the link is: " + _CONFIDENCE + " For an event, whether the "
+        "conduct is confirmed or only alleged.",
+    },
+)
+
 VIEW_DOCS: dict[str, ViewDoc] = {
     "launch_attempts": LAUNCH_ATTEMPTS,
     "timeline_events": TIMELINE_EVENTS,
@@ -178,6 +214,8 @@ VIEW_DOCS: dict[str, ViewDoc] = {
     "sanctions_provisions": SANCTIONS_PROVISIONS,
     "sources": SOURCES,
     "dataset_info": DATASET_INFO,
+    "cooperation_scenarios": COOPERATION_SCENARIOS,
+    "scenario_links": SCENARIO_LINKS,
 }
 
 SEARCH_DOCS = ViewDoc(

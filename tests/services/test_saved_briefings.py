@@ -147,10 +147,9 @@ def test_a_briefing_whose_launch_left_the_dataset_says_so(user, fixture_db, tmp_
     saved = exported(SavedBriefingsService(user, composer), composer)
 
     def without(rows):
-        for name in ("launch_attempts.csv", "launch_links.csv"):
-            rows[name] = [
-                r for r in rows[name] if "l-2016" not in (r.get("id"), r.get("launch_id"))
-            ]
+        for name in ("launch_attempts.csv", "launch_links.csv", "scenario_links.csv"):
+            keys = ("id", "launch_id", "target_id")
+            rows[name] = [r for r in rows[name] if "l-2016" not in (r.get(k) for k in keys)]
 
     newer = SavedBriefingsService(user, composer_on(build_variant(tmp_path, "w", without)))
     with pytest.raises(BriefingError, match="unknown launch id 'l-2016'"):
