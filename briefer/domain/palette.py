@@ -6,7 +6,7 @@ also differ in shape, so colour never carries meaning alone.
 
 from __future__ import annotations
 
-from briefer.domain.vocabulary import Outcome
+from briefer.domain.vocabulary import Outcome, ScenarioRelation
 
 BLUE = "#0072B2"
 SKY = "#56B4E9"
@@ -35,6 +35,19 @@ MATRIX_TINT = BLUE
 NOTICE_BACKGROUND = ORANGE
 LOCAL_COLOUR = PINK  # the analyst's own records, drawn apart from the dataset's
 CONFIDENCE_MARKS = {"confirmed": "●", "likely": "◐", "unverified": "○"}
+# a scenario's strongest bearing under a resolution: a mark and a word as well as a colour
+RELATION_MARKS: dict[str, str] = {
+    ScenarioRelation.PROHIBITS: "■",
+    ScenarioRelation.RESTRICTS: "◩",
+    ScenarioRelation.EXEMPTS: "□",
+    ScenarioRelation.ARGUABLE: "?",
+}
+RELATION_COLOURS: dict[str, str] = {
+    ScenarioRelation.PROHIBITS: VERMILION,
+    ScenarioRelation.RESTRICTS: ORANGE,
+    ScenarioRelation.EXEMPTS: GREEN,
+    ScenarioRelation.ARGUABLE: GREY,
+}
 
 
 def outcome_colour(outcome: str) -> str:

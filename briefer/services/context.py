@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from briefer.services.notes import NotesService
     from briefer.services.sanctions import SanctionsService
     from briefer.services.saved_briefings import SavedBriefingsService
+    from briefer.services.scenarios import ScenariosService
     from briefer.services.search import SearchService
     from briefer.store.backups import Backup
 
@@ -61,6 +62,12 @@ class ReferenceServices:
         from briefer.services.sanctions import SanctionsService
 
         return SanctionsService(self.reference)
+
+    @cached_property
+    def scenarios(self) -> ScenariosService:
+        from briefer.services.scenarios import ScenariosService
+
+        return ScenariosService(self.reference)
 
     @cached_property
     def briefing(self) -> BriefingComposer:

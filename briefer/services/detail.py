@@ -55,6 +55,10 @@ class DetailService:
                 (r for r in self._store.resolutions() if str(r.number) == ref.id), None
             )
             return self._resolution(resolution) if resolution else None
+        if ref.kind in (EntityKind.SCENARIO, EntityKind.CLAIM):
+            from briefer.services.detail_scenarios import scenario_detail
+
+            return scenario_detail(self._store, ref)
         return catalogue_detail(self._store, self._related, ref)
 
     def _local_detail(self, ref: EntityRef) -> Detail | None:

@@ -39,4 +39,8 @@ def record_titles(store: ReferenceStore) -> dict[EntityRef, str]:
         titles[EntityRef(EntityKind.SITE, site.id)] = site.name
     for source in store.sources():
         titles[EntityRef(EntityKind.SOURCE, source.id)] = f"{source.publisher}: {source.title}"
+    for scenario in store.scenarios():
+        titles[EntityRef(EntityKind.SCENARIO, scenario.id)] = scenario.title
+    for claim in store.claims():
+        titles[EntityRef(EntityKind.CLAIM, claim.id)] = f"{claim.claimant}, {claim.claim_date}"
     return titles

@@ -142,6 +142,12 @@ def _sanctions(host: PanelHost) -> QWidget:
     return SanctionsPanel(host.services.sanctions)
 
 
+def _scenarios(host: PanelHost) -> QWidget:
+    from briefer.ui.panels.scenarios import ScenariosPanel
+
+    return ScenariosPanel(host.services.scenarios)
+
+
 def _notes(host: PanelHost) -> QWidget:
     from briefer.ui.panels.notes import NotesPanel
 
@@ -161,6 +167,7 @@ PANELS: tuple[PanelSpec, ...] = (
     ),
     PanelSpec("comparison", "&Comparison", _comparison, frozenset({EntityKind.SUBJECT})),
     PanelSpec("sanctions", "&Sanctions", _sanctions, frozenset({EntityKind.PROVISION})),
+    PanelSpec("scenarios", "Sc&enarios", _scenarios, frozenset({EntityKind.SCENARIO})),
     PanelSpec("notes", "&Notes", _notes),
 )
 

@@ -56,8 +56,8 @@ def test_selection_is_shared_across_panels(qtbot, window, state):
 def test_shortcuts_follow_the_tab_order_and_the_detail_pane_has_its_own(qtbot, window):
     window.activateWindow()
     names = [spec.name for spec in PANELS]
-    assert names[:4] == ["timeline", "comparison", "sanctions", "notes"]
-    for number in (2, 4, 3, 1):
+    assert names == ["timeline", "comparison", "sanctions", "scenarios", "notes"]
+    for number in (2, 5, 4, 3, 1):
         key = getattr(Qt.Key, f"Key_{number}")
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentWidget() is window.tabs.tab(names[number - 1])

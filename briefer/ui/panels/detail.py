@@ -52,7 +52,7 @@ def detail_html(detail: Detail) -> str:
         parts.append(f"<p>{escape(detail.summary)}</p>")
     for heading, links in detail.links:
         entries = "".join(
-            f"<li><a href='{_href(ref)}'>{escape(text)}</a></li>"
+            f"<li><a href='{record_href(ref)}'>{escape(text)}</a></li>"
             if ref is not None
             else f"<li>{escape(text)}</li>"
             for text, ref in links
@@ -87,7 +87,7 @@ def detail_html(detail: Detail) -> str:
     return "".join(parts)
 
 
-def _href(ref: EntityRef) -> str:
+def record_href(ref: EntityRef) -> str:
     """``briefer:kind/id`` with both parts percent-encoded: no quote or bracket of a hostile
     id (an imported file can hold anything) can leave the attribute."""
     return f"{LINK_SCHEME}:{quote(str(ref.kind), safe='')}/{quote(ref.id, safe='')}"

@@ -5,7 +5,7 @@ from PySide6.QtGui import QTextDocument
 
 from briefer.domain.records import EntityRef
 from briefer.services.detail_model import Detail
-from briefer.ui.panels.detail import _href, detail_html, ref_from_link
+from briefer.ui.panels.detail import detail_html, record_href, ref_from_link
 
 HOSTILE = EntityRef("event'><h1>OFFICIAL</h1><img src='file:///etc/hostname'>", "x' y")
 
@@ -40,4 +40,4 @@ def test_a_hostile_link_or_banner_cannot_add_markup(qapp):
 
 def test_links_round_trip_through_the_url_even_with_quotes_and_spaces(qapp):
     for ref in (HOSTILE, EntityRef("provision", "res2087-op2"), EntityRef("site", "a/b c")):
-        assert ref_from_link(QUrl(_href(ref))) == ref
+        assert ref_from_link(QUrl(record_href(ref))) == ref
