@@ -136,6 +136,7 @@ class SearchKind(StrEnum):
     SATELLITE = "satellite"
     RESOLUTION = "resolution"
     PROVISION = "provision"
+    SCENARIO = "scenario"
     EVENT = "event"
     ORGANISATION = "organisation"
     SITE = "site"

@@ -142,6 +142,28 @@ def _provisions(conn: sqlite3.Connection) -> Iterator[IndexDocument]:
         )
 
 
+def _scenarios(conn: sqlite3.Connection) -> Iterator[IndexDocument]:
+    """A scenario is found by its own words, its reasoning and its counter-arguments."""
+    reasons: dict[str, list[str]] = {}
+    for scenario_id, reasoning in conn.execute(
+        "SELECT scenario_id, reasoning FROM scenario_targets ORDER BY rowid"
+    ):
+        reasons.setdefault(scenario_id, []).append(reasoning)
+    for subject_id, claimant, value in conn.execute(
+        "SELECT subject_id, claimant, claimed_value FROM claims WHERE subject_kind = 'scenario'"
+    ):
+        reasons.setdefault(subject_id, []).append(f"{claimant}: {value}")
+    for scenario_id, title, summary in conn.execute("SELECT id, title, summary FROM scenarios"):
+        yield IndexDocument(
+            SearchKind.SCENARIO,
+            scenario_id,
+            "",
+            title,
+            (),
+            _text((summary, *reasons.get(scenario_id, []))),
+        )
+
+
 def _named(conn: sqlite3.Connection, table: str, kind: str) -> Iterator[IndexDocument]:
     for record_id, name, native, aliases, summary in conn.execute(
         f"SELECT id, name, native_name, aliases, summary FROM {table}"
@@ -166,6 +188,7 @@ def documents(conn: sqlite3.Connection) -> Iterator[IndexDocument]:
     yield from _subjects(conn)
     yield from _resolutions(conn)
     yield from _provisions(conn)
+    yield from _scenarios(conn)
     yield from _events(conn)
     yield from _named(conn, "organisations", SearchKind.ORGANISATION)
     yield from _named(conn, "sites", SearchKind.SITE)

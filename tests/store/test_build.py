@@ -92,7 +92,7 @@ def test_titles_index_and_docs_cover_the_same_records(fixture_conn):
     assert fixture_conn.execute("SELECT count(*) FROM search_titles").fetchone()[0] == docs
     kinds = {row[0] for row in fixture_conn.execute("SELECT DISTINCT kind FROM search_docs")}
     expected = {"launch_attempt", "launch_vehicle", "satellite", "resolution", "provision"}
-    assert expected | {"event", "organisation", "site", "source"} == kinds
+    assert expected | {"event", "organisation", "site", "source", "scenario"} == kinds
 
 
 def test_every_title_and_alias_is_an_exact_name(fixture_conn):
