@@ -19,7 +19,16 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 LOG = logging.getLogger("briefer")
 # options that --from-saved takes from the saved briefing instead
-_SAVED_CHOICES = ("template", "launch", "subjects", "provisions", "banner", "author", "page_size")
+_SAVED_CHOICES = (
+    "template",
+    "launch",
+    "scenario",
+    "subjects",
+    "provisions",
+    "banner",
+    "author",
+    "page_size",
+)
 
 
 def add_brief_command(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -30,6 +39,9 @@ def add_brief_command(commands: argparse._SubParsersAction) -> argparse.Argument
     brief = commands.add_parser("brief", help="write a one-page briefing (PDF, text or PNG)")
     brief.add_argument("--template", choices=TEMPLATES, help="what the page is about (overview)")
     brief.add_argument("--launch", metavar="ID", help="launch attempt id (launch template)")
+    brief.add_argument(
+        "--scenario", metavar="ID", help="cooperation scenario id (scenario template)"
+    )
     brief.add_argument("--subjects", metavar="ID,...", help="systems to compare")
     brief.add_argument("--provisions", metavar="ID,...", help="provisions to include")
     brief.add_argument("--banner", help=f"handling banner, top and bottom ({DEFAULT_BANNER})")
@@ -101,6 +113,7 @@ def _request(args: argparse.Namespace):  # noqa: ANN202 - imported lazily
     return BriefingRequest(
         template=args.template or "overview",
         launch_id=args.launch,
+        scenario_id=args.scenario,
         subject_ids=_ids(args.subjects or ""),
         provision_ids=_ids(args.provisions or ""),
         banner=DEFAULT_BANNER if args.banner is None else args.banner,

@@ -108,3 +108,36 @@ def test_a_saved_briefing_is_listed_and_made_again_naming_what_changed(fixture_d
 def test_listing_with_none_saved_says_how_they_are_made(fixture_db):
     result = briefer("brief", "--list-saved", "--db", str(fixture_db))
     assert result.returncode == 0 and "no saved briefings yet" in result.stdout
+
+
+@pytest.mark.subprocess
+def test_a_scenario_brief_from_the_command_line(fixture_db, tmp_path):
+    target = tmp_path / "scenario.txt"
+    result = briefer(
+        "brief",
+        "--template",
+        "scenario",
+        "--scenario",
+        "scn-panel",
+        "--format",
+        "text",
+        "--db",
+        str(fixture_db),
+        "-o",
+        str(target),
+    )
+    assert result.returncode == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "Would working around the Panel breach UN sanctions?" in text
+    bad = briefer(
+        "brief",
+        "--template",
+        "scenario",
+        "--scenario",
+        "scn-x",
+        "--db",
+        str(fixture_db),
+        "-o",
+        str(tmp_path / "x.pdf"),
+    )
+    assert bad.returncode == 2 and "unknown scenario id 'scn-x'" in bad.stderr

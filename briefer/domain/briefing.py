@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from briefer.domain.records import EntityRef, Source
 
-TEMPLATES = ("overview", "launch", "comparison", "sanctions")
+TEMPLATES = ("overview", "launch", "comparison", "sanctions", "scenario")
 PAGE_SIZES = ("letter", "a4")
 DEFAULT_BANNER = "UNCLASSIFIED"
 FIRST_FLIGHT = "first_flight"  # a timeline mark's kind: a compared system's first flight

@@ -20,6 +20,7 @@ class BriefingRequest:
     date: str = ""  # the briefing's date; empty for today where the composer runs
     notes: tuple[Cited, ...] = ()
     include_local: bool = True  # the analyst's own records on the timeline (the footer says so)
+    scenario_id: str | None = None  # the scenario template's cooperation scenario
 
 
 @dataclass(frozen=True)

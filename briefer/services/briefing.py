@@ -80,6 +80,7 @@ class BriefingComposer:
             "launch": self._launch,
             "comparison": self._comparison_brief,
             "sanctions": self._sanctions_brief,
+            "scenario": self._scenario_brief,
         }
         if request.template not in builders:
             choices = ", ".join(TEMPLATES)
@@ -343,6 +344,31 @@ class BriefingComposer:
             timeline=self._timeline("2006"),
         )
         return self._with_provisions(briefing, provisions)
+
+    def _scenario_brief(self, request: BriefingRequest) -> Briefing:
+        from briefer.services import briefing_scenario as drafting
+        from briefer.services.scenarios import ScenarioError, ScenariosService
+
+        scenarios = ScenariosService(self._store)
+        chosen = request.scenario_id or next((s.id for s in scenarios.scenarios()), "")
+        try:
+            view = scenarios.view(chosen)
+        except ScenarioError as error:
+            raise BriefingError(str(error)) from None
+        title = drafting.scenario_title(view.scenario.title)
+        briefing = self._base(request, title, drafting.scenario_bluf(view))
+        outcomes = {launch.id: launch.outcome for launch in self._launches.attempts()}
+        evidence = drafting.evidence_marks(view, outcomes)
+        since = min([e.date_utc[:4] for e in evidence] or ["2023"])
+        launches = [m for m in self._timeline(since) if m.kind == Category.SATELLITE_LAUNCH]
+        briefing = replace(
+            briefing,
+            judgments=tuple(drafting.scenario_judgments(view)),
+            timeline=tuple(sorted({*launches, *evidence}, key=lambda m: m.date_utc)),
+            keywords=(*briefing.keywords, view.scenario.title),
+        )
+        engaged = [p.provision for p in view.provisions]
+        return self._with_provisions(briefing, self._selected_or(request, engaged))
 
     # helpers ----------------------------------------------------------------------------
     def _selected_or(

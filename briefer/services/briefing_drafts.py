@@ -17,6 +17,8 @@ def template_for(selected: EntityRef | None) -> str:
         return "launch"
     if kind in (EntityKind.PROVISION, EntityKind.RESOLUTION):
         return "sanctions"
+    if kind == EntityKind.SCENARIO:
+        return "scenario"
     return TEMPLATES[0]
 
 
@@ -26,8 +28,10 @@ def draft_request(
     """The request for that template, on the selected launch and the compared systems."""
     template = template_for(selected)
     launch = selected.id if template == "launch" and selected is not None else None
+    scenario = selected.id if template == "scenario" and selected is not None else None
     return BriefingRequest(
         template=template,
         launch_id=launch,
+        scenario_id=scenario,
         subject_ids=tuple(comparison[1]) if comparison else (),
     )

@@ -69,6 +69,7 @@ class ScenarioView:
     evidence: tuple[Evidence, ...]  # in date order
     panel_note: str  # what the lapse of the Panel of Experts changed and did not
     sources: dict[str, Source]  # every source the view cites, by id
+    panel_sources: tuple[str, ...] = ()  # the lapsed mandate's own sources
 
     def cited(self) -> list[str]:
         """Source ids in order of first use: the scenario's, then each item's."""
@@ -133,30 +134,34 @@ class ScenariosService:
         ]
         shown.sort(key=lambda item: item.event.date_utc)
         cited = {i for k in links for i in k.sources} | set(scenario.sources)
+        note, panel = self._panel_note(list(provisions.values()))
         return ScenarioView(
             scenario,
             tuple(engaged),
             tuple(sorted(arguments, key=lambda a: a.claim.claim_date)),
             tuple(shown),
-            self._panel_note(list(provisions.values())),
-            {source.id: source for source in self.store.sources(sorted(cited))},
+            note,
+            {source.id: source for source in self.store.sources(sorted(cited | set(panel)))},
+            panel,
         )
 
-    def _panel_note(self, provisions: list[Provision]) -> str:
-        """From the data: when the Panel's mandate lapsed, and that the measures did not."""
+    def _panel_note(self, provisions: list[Provision]) -> tuple[str, tuple[str, ...]]:
+        """From the data: when the Panel's mandate lapsed, and that the measures did not; with
+        the sources of the lapsed mandate."""
         lapsed = [
-            p.status_since
+            p
             for p in provisions
             if PANEL_TOPIC in p.topics and p.status == ProvisionStatus.LAPSED and p.status_since
         ]
         if not lapsed:
-            return ""
-        since = max(day for day in lapsed if day)
-        return (
-            f"The UN Panel of Experts' mandate lapsed on {since}: since then no UN body "
-            "investigates or reports breaches, but every measure below still binds all states, "
+            return "", ()
+        last = max(lapsed, key=lambda p: p.status_since or "")
+        note = (
+            f"The UN Panel of Experts' mandate lapsed on {last.status_since}: since then no UN "
+            "body investigates or reports breaches, but every measure still binds all states, "
             "and the 1718 Committee still grants exemptions."
         )
+        return note, last.sources
 
     def matrix(self) -> ScenarioMatrix:
         scenarios = tuple(self.store.scenarios())

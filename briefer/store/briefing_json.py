@@ -51,6 +51,7 @@ def recipe_data(recipe: BriefingRecipe) -> dict[str, Any]:
             "date": request.date,
             "notes": [_cited(line) for line in request.notes],
             "include_local": request.include_local,
+            "scenario_id": request.scenario_id,
         },
         "edits": {
             "title": edits.title,
@@ -162,6 +163,7 @@ def recipe_of(data: Any, where: str = "briefing") -> BriefingRecipe:
             date=request.text("date"),
             notes=request.lines("notes"),
             include_local=request.flag("include_local"),
+            scenario_id=request.text("scenario_id", optional=True),
         ),
         BriefingEdits(
             title=edits.text("title", optional=True),

@@ -247,9 +247,15 @@ class ComposeDialog(QDialog):
             if self._comparison and self.include["comparison"].isChecked()
             else ()
         )
+        scenario = (
+            self._selected.id
+            if self._selected and self._selected.kind == EntityKind.SCENARIO
+            else None
+        )
         return BriefingRequest(
             template=template,
             launch_id=launch if template == "launch" else None,
+            scenario_id=scenario if template == "scenario" else None,
             subject_ids=subjects,
             provision_ids=provision_ids,
             banner=self.banner.text() or DEFAULT_BANNER,
@@ -308,7 +314,11 @@ class ComposeDialog(QDialog):
         """Fill the dialog from a saved briefing: its choices, then its text over the draft."""
         request, edits = recipe.request, recipe.edits
         self._selected = (
-            EntityRef(EntityKind.LAUNCH_ATTEMPT, request.launch_id) if request.launch_id else None
+            EntityRef(EntityKind.LAUNCH_ATTEMPT, request.launch_id)
+            if request.launch_id
+            else EntityRef(EntityKind.SCENARIO, request.scenario_id)
+            if request.scenario_id
+            else None
         )
         self._comparison = ("", list(request.subject_ids)) if request.subject_ids else None
         self._saved_judgments = edits.saved_judgments

@@ -50,3 +50,13 @@ def test_a_scenario_takes_a_note(window, qtbot):
     assert window.detail.notes.flush()
     note = window.services.notes.note_for(EntityRef("scenario", "scn-launch"))
     assert note is not None and note.body == "Ask legal about 2087 OP6."
+
+
+def test_export_briefing_on_a_scenario_drafts_the_scenario_brief(qtbot, window):
+    open_scenarios(window)
+    dialog = window.open_compose()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.last_pdf is not None, timeout=10000)
+    assert dialog.template.currentText() == "scenario"
+    assert dialog.title.text().startswith("Would launching a DPRK satellite")
+    assert dialog.briefing().provision_ids == ("res2087-op2", "res2087-op6")
