@@ -50,7 +50,12 @@ def scenario_bluf(view: ScenarioView) -> str:
     named = ", ".join(_provision_name(p) for p in prohibiting[:NAMED_IN_BLUF])
     if len(prohibiting) > NAMED_IN_BLUF:
         named += f" and {len(prohibiting) - NAMED_IN_BLUF} more"
-    lead = f"{len(in_force)} of the {len(view.provisions)} provisions it engages are in force"
+    total = len(view.provisions)
+    lead = (
+        f"All {total} provisions it engages are in force"
+        if len(in_force) == total > 1
+        else f"{len(in_force)} of the {total} provisions it engages are in force"
+    )
     if prohibiting:
         verb = "prohibits" if len(prohibiting) == 1 else "prohibit"
         lead += f"; {len(prohibiting)} {verb} it outright ({named})."

@@ -32,6 +32,11 @@ def _confidence(level: str) -> str:
     return f"{CONFIDENCE_MARKS.get(level, '')} {escape(level)}"
 
 
+def _in_force_count(view: ScenarioView) -> str:
+    total, in_force = len(view.provisions), len(view.in_force)
+    return f"All {total}" if in_force == total > 1 else f"{in_force} of {total}"
+
+
 def scenario_html(view: ScenarioView) -> str:
     numbers = {source_id: n for n, source_id in enumerate(view.cited(), start=1)}
     scenario = view.scenario
@@ -40,8 +45,7 @@ def scenario_html(view: ScenarioView) -> str:
         f"confidence {_confidence(scenario.confidence)}</p>",
         f"<h2 style='margin:2px 0'>{escape(scenario.title)}</h2>",
         f"<p>{escape(scenario.summary)}{_marks(scenario.sources, numbers)}</p>",
-        f"<p><b>{len(view.in_force)} of {len(view.provisions)}</b> provisions it engages are "
-        "in force.</p>",
+        f"<p><b>{_in_force_count(view)}</b> provisions it engages are in force.</p>",
     ]
     if view.panel_note:
         parts.append(f"<p style='color:gray'><i>{escape(view.panel_note)}</i></p>")
