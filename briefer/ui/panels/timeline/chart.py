@@ -16,6 +16,7 @@ from briefer.domain.palette import EVENT_COLOUR, LOCAL_COLOUR, OUTCOME_COLOURS, 
 from briefer.domain.vocabulary import Outcome, label
 from briefer.services.timeline import LANES, CumulativeSeries, TimelineItem
 from briefer.ui.panels.timeline.columns import TimelineColumns
+from briefer.ui.panels.timeline.date_axis import UtcDateAxis
 from briefer.ui.panels.timeline.labels import LabelLayer
 from briefer.ui.panels.timeline.lanes import LaneLayer
 from briefer.ui.panels.timeline.legend import LegendEntry, LegendStrip
@@ -94,12 +95,12 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             col=0,
             enableMenu=False,
             viewBox=TimelineViewBox(enableMenu=False),
-            axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)},
+            axisItems={"bottom": UtcDateAxis("bottom")},
         )
         self.cumulative = StripPlot("left", pg.AxisItem("left"))
         self.addItem(self.cumulative, row=2, col=0)
         self.overview = StripPlot(
-            "bottom", pg.DateAxisItem(orientation="bottom", utcOffset=0), axis_offset=AXIS_WIDTH
+            "bottom", UtcDateAxis("bottom"), axis_offset=AXIS_WIDTH
         )
         self.addItem(self.overview, row=3, col=0)
         self._columns: TimelineColumns | None = None
