@@ -343,6 +343,35 @@ ROWS: dict[str, list[dict[str, str]]] = {
             "confidence": "unverified",
         },
     ],
+    "map_features.csv": [
+        {
+            "id": "map-zone-2016",
+            "kind": "danger_zone",
+            "geometry": '{"type":"Polygon","coordinates":[[[124,36],[125,36],[125,35],[124,35],[124,36]]]}',
+            "launch_id": "l-2016",
+            "label": "First-stage drop zone",
+            "sources": "src-a",
+            "confidence": "likely",
+        },
+        {
+            "id": "map-track-2016",
+            "kind": "track",
+            "geometry": '{"type":"LineString","coordinates":[[124.7,39.66],[124.5,30]]}',
+            "launch_id": "l-2016",
+            "label": "Flight south",
+            "sources": "src-a",
+            "confidence": "unverified",
+        },
+        {
+            "id": "map-debris-2012",
+            "kind": "debris",
+            "geometry": '{"type":"Point","coordinates":[125.5,35.9]}',
+            "launch_id": "l-2012",
+            "label": "Wreckage recovered",
+            "sources": "src-b",
+            "confidence": "confirmed",
+        },
+    ],
     "launch_links.csv": [
         {
             "launch_id": "l-2012",

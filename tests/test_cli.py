@@ -53,6 +53,7 @@ def test_info_json_counts_rows_per_public_view(fixture_db):
         "dataset_info": 5,
         "cooperation_scenarios": 2,
         "scenario_links": 5,
+        "map_features": 4,
     }
 
 

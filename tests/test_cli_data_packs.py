@@ -23,7 +23,7 @@ def test_a_pack_is_made_and_verified(keys_dir, source_dir, tmp_path, capsys):
     assert "signed by" in capsys.readouterr().out
     assert main(["data", "verify", str(pack)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("verified: signed by key ") and "dataset test.1 (schema 6)" in out
+    assert out.startswith("verified: signed by key ") and "dataset test.1 (schema 7)" in out
 
 
 def test_verify_prints_the_manifest(keys_dir, source_dir, tmp_path, capsys):

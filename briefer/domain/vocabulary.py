@@ -177,6 +177,17 @@ class ScenarioTarget(StrEnum):
     CLAIM = "claim"  # a public counter-argument, with its claimant and sources
 
 
+class MapKind(StrEnum):
+    """What a map feature is: launch sites come from the sites themselves; the rest are drawn
+    from ``data/map_features.csv``."""
+
+    SITE = "site"
+    DANGER_ZONE = "danger_zone"
+    TRACK = "track"
+    DEBRIS = "debris"
+    MEETING = "meeting"
+
+
 class OrganisationKind(StrEnum):
     SPACE_AGENCY = "space_agency"
     MILITARY = "military"

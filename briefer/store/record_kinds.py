@@ -326,4 +326,22 @@ RECORD_KINDS += (
     ),
 )
 
+RECORD_KINDS += (
+    RecordKind(
+        "map_features.csv",
+        "map_shapes",  # the public view, map_features, adds the launch sites
+        "map_feature",
+        (
+            text("id", True),
+            text("kind", True),
+            text("geometry", True),
+            text("launch_id", references="launches.id"),
+            text("event_id", references="events.id"),
+            text("label", True),
+            SOURCES,
+            CONFIDENCE,
+        ),
+    ),
+)
+
 RECORD_KINDS_BY_FILE = {kind.file: kind for kind in RECORD_KINDS}

@@ -25,6 +25,7 @@ from briefer.store.errors import DatabaseCorrupt, DatabaseMissing, SchemaMismatc
 from briefer.store.row_records import Record, to_record
 
 if TYPE_CHECKING:
+    from briefer.domain.geometry import MapFeature
     from briefer.domain.scenarios import Scenario, ScenarioLink
     from briefer.store.search import IndexSearch
 
@@ -254,6 +255,12 @@ class ReferenceStore:
             sql += " WHERE v.scenario_id = ?"
             params = (scenario_id,)
         return self._records(ScenarioLink, sql + " ORDER BY t.rowid", params)
+
+    def map_features(self) -> list[MapFeature]:
+        """Launch sites first, then the drawn features in file order."""
+        from briefer.domain.geometry import MapFeature
+
+        return self._records(MapFeature, "SELECT * FROM map_features")
 
     def sources(self, ids: tuple[str, ...] | list[str] | None = None) -> list[Source]:
         rows = self._rows("SELECT * FROM sources ORDER BY id")

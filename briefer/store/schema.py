@@ -7,7 +7,7 @@ columns only change with ``SCHEMA_VERSION``.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # The record tables are derived from ``record_kinds``; these hold what is not a record.
 TABLES = """
@@ -92,6 +92,18 @@ SELECT k.scenario_id, k.target_kind, k.target_id, k.relation, k.reasoning,
            AS sources,
        k.confidence
 FROM scenario_targets k;
+
+CREATE VIEW map_features AS
+SELECT 'site-' || s.id AS id, 'site' AS kind,
+       json_object('type', 'Point', 'coordinates', json_array(s.longitude, s.latitude))
+           AS geometry,
+       NULL AS launch_id, NULL AS event_id, s.name AS label,
+       {cited_sources_sql("site", "s.id")} AS sources, s.confidence
+FROM sites s WHERE s.latitude IS NOT NULL AND s.longitude IS NOT NULL
+UNION ALL
+SELECT m.id, m.kind, m.geometry, m.launch_id, m.event_id, m.label,
+       {cited_sources_sql("map_feature", "m.id")} AS sources, m.confidence
+FROM map_shapes m;
 """
 
 PUBLIC_VIEWS: dict[str, tuple[str, ...]] = {
@@ -160,6 +172,16 @@ PUBLIC_VIEWS: dict[str, tuple[str, ...]] = {
         "target_id",
         "relation",
         "reasoning",
+        "sources",
+        "confidence",
+    ),
+    "map_features": (
+        "id",
+        "kind",
+        "geometry",
+        "launch_id",
+        "event_id",
+        "label",
         "sources",
         "confidence",
     ),

@@ -22,6 +22,7 @@ from briefer.domain.vocabulary import (
     values_of,
 )
 from briefer.store.source_files import SourceRow, SourceSet
+from briefer.store.validation_map import check_map_features
 from briefer.store.validation_rules import Checker, Problem
 from briefer.store.validation_scenarios import check_scenarios
 from briefer.store.validation_sources import (
@@ -324,6 +325,7 @@ _FILE_CHECKS: tuple[Callable[[Checker], None], ...] = (
     _check_claims,
     _check_launch_links,
     check_scenarios,
+    check_map_features,
 )
 
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 from briefer.domain.vocabulary import (
     Category,
     ClaimedOutcome,
+    MapKind,
     Outcome,
     ProvisionTopic,
     ScenarioRelation,
@@ -207,6 +208,25 @@ SCENARIO_LINKS = ViewDoc(
     },
 )
 
+MAP_FEATURES = ViewDoc(
+    "What the map draws: every launch site (from the sites), and for launches the danger zones "
+    "the DPRK announced beforehand, flight paths and where stages or debris fell or were "
+    "recovered, and the places of Russia-DPRK meetings. A meeting is drawn at the city's "
+    "centre (or the spaceport), not at the venue.",
+    {
+        "id": "Feature id: site- and the site id for a launch site, map- for the others.",
+        "kind": f"{one_of(MapKind)}.",
+        "geometry": "GeoJSON (RFC 7946) Point, LineString or Polygon; coordinates are "
+        "[longitude, latitude] in degrees (WGS 84); polygon rings are closed.",
+        "launch_id": "The launch attempt it belongs to (launch_attempts.id); empty for sites "
+        "and meetings.",
+        "event_id": "The timeline event it belongs to (timeline_events.id), for a meeting.",
+        "label": "What it is, as the map's legend and hover text say it.",
+        "sources": _SOURCES,
+        "confidence": _CONFIDENCE,
+    },
+)
+
 VIEW_DOCS: dict[str, ViewDoc] = {
     "launch_attempts": LAUNCH_ATTEMPTS,
     "timeline_events": TIMELINE_EVENTS,
@@ -216,6 +236,7 @@ VIEW_DOCS: dict[str, ViewDoc] = {
     "dataset_info": DATASET_INFO,
     "cooperation_scenarios": COOPERATION_SCENARIOS,
     "scenario_links": SCENARIO_LINKS,
+    "map_features": MAP_FEATURES,
 }
 
 SEARCH_DOCS = ViewDoc(
