@@ -148,6 +148,13 @@ def _scenarios(host: PanelHost) -> QWidget:
     return ScenariosPanel(host.services.scenarios)
 
 
+def _map(host: PanelHost) -> QWidget:
+    from briefer.services.map import MapService
+    from briefer.ui.panels.map.panel import MapPanel
+
+    return MapPanel(MapService(host.services.reference))
+
+
 def _notes(host: PanelHost) -> QWidget:
     from briefer.ui.panels.notes import NotesPanel
 
@@ -168,6 +175,7 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec("comparison", "&Comparison", _comparison, frozenset({EntityKind.SUBJECT})),
     PanelSpec("sanctions", "&Sanctions", _sanctions, frozenset({EntityKind.PROVISION})),
     PanelSpec("scenarios", "Sc&enarios", _scenarios, frozenset({EntityKind.SCENARIO})),
+    PanelSpec("map", "&Map", _map, frozenset({EntityKind.SITE})),
     PanelSpec("notes", "&Notes", _notes),
 )
 

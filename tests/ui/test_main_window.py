@@ -56,8 +56,8 @@ def test_selection_is_shared_across_panels(qtbot, window, state):
 def test_shortcuts_follow_the_tab_order_and_the_detail_pane_has_its_own(qtbot, window):
     window.activateWindow()
     names = [spec.name for spec in PANELS]
-    assert names == ["timeline", "comparison", "sanctions", "scenarios", "notes"]
-    for number in (2, 5, 4, 3, 1):
+    assert names == ["timeline", "comparison", "sanctions", "scenarios", "map", "notes"]
+    for number in (2, 6, 5, 4, 3, 1):
         key = getattr(Qt.Key, f"Key_{number}")
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentWidget() is window.tabs.tab(names[number - 1])
@@ -81,9 +81,11 @@ def test_a_record_opens_in_the_panel_registered_for_its_kind(window, state):
     assert window.current_panel_name() == "comparison"
     window.open_record(EntityRef("launch_attempt", "l-2016"))
     assert window.current_panel_name() == "timeline"
-    window.open_record(EntityRef("site", "site-w"))  # no panel of its own: the tab stays
-    assert window.current_panel_name() == "timeline"
+    window.open_record(EntityRef("site", "site-w"))  # a launch site opens on the map
+    assert window.current_panel_name() == "map"
     assert state.current == EntityRef("site", "site-w")
+    window.open_record(EntityRef("organisation", "org-nada"))  # no panel: the tab stays
+    assert window.current_panel_name() == "map"
 
 
 def test_window_geometry_is_remembered(qtbot, services):
