@@ -3,30 +3,71 @@ layer one path item (cheap to pan and zoom, drawn with cosmetic pens one pixel w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from briefer.store.basemap import Basemap, Shapes
 
+Box = tuple[float, float, float, float]
+
 GRATICULE_STEP = 10  # degrees
 
 
-def _path(shapes: Shapes, closed: bool) -> QPainterPath:
-    path = QPainterPath()
-    for shape in shapes:
-        points = [QPointF(float(x), float(y)) for x, y in shape]
-        if closed:
-            path.addPolygon(QPolygonF(points))
-            path.closeSubpath()
-        else:
-            path.moveTo(points[0])
-            for point in points[1:]:
-                path.lineTo(point)
-    return path
+def _lines(shapes: Shapes, closed: bool, keep: Keep | None = None) -> QPainterPath:
+    """One path of all ``shapes`` built from arrays (pyqtgraph's fast path builder): each shape
+    a subpath, closed ones back to their start; ``keep`` may drop segments."""
+    if not shapes:
+        return QPainterPath()
+    rings = [np.vstack([s, s[:1]]) if closed else s for s in shapes]
+    points = np.concatenate(rings).astype(np.float64)
+    connect = np.ones(len(points), dtype=np.int32)
+    ends = np.cumsum([len(r) for r in rings]) - 1
+    connect[ends] = 0  # no segment from one shape to the next
+    if keep is not None:
+        connect &= keep(points).astype(np.int32)
+    return pg.arrayToQPath(points[:, 0], points[:, 1], connect=connect)
 
 
-def _outside(path: QPainterPath, box: tuple[float, float, float, float]) -> QPainterPath:
+Keep = Callable[[np.ndarray], np.ndarray]
+
+
+def _inside(points: np.ndarray, box: Box) -> np.ndarray:
+    west, south, east, north = box
+    x, y = points[:, 0], points[:, 1]
+    return (x >= west) & (x <= east) & (y >= south) & (y <= north)
+
+
+def _outside_box(box: Box) -> Keep:
+    """Segments with both ends outside the box (the coarse coast beyond the region)."""
+
+    def keep(points: np.ndarray) -> np.ndarray:
+        out = ~_inside(points, box)
+        return out & np.append(out[1:], False)
+
+    return keep
+
+
+def _off_box_edges(box: Box) -> Keep:
+    """Segments that do not run along the box's border (where clipping cut the coast)."""
+    west, south, east, north = box
+
+    def keep(points: np.ndarray) -> np.ndarray:
+        x, y = points[:, 0], points[:, 1]
+        x2, y2 = np.append(x[1:], np.nan), np.append(y[1:], np.nan)
+        along = np.zeros(len(points), dtype=bool)
+        for a, b, edge in ((x, x2, west), (x, x2, east), (y, y2, south), (y, y2, north)):
+            along |= (np.abs(a - edge) < 1e-4) & (np.abs(b - edge) < 1e-4)
+        return ~along
+
+    return keep
+
+
+def _outside(path: QPainterPath, box: Box) -> QPainterPath:
     """The coarse world outside the detailed region, so the two never draw one coast twice."""
     west, south, east, north = box
     hole = QPainterPath()
@@ -40,52 +81,6 @@ def _item(path: QPainterPath, z: float) -> QGraphicsPathItem:
     return item
 
 
-def _runs_outside(
-    shapes: Shapes, box: tuple[float, float, float, float]
-) -> list[list[tuple[float, float]]]:
-    """The parts of closed outlines that lie outside the box, as open lines."""
-    west, south, east, north = box
-    runs: list[list[tuple[float, float]]] = []
-    for shape in shapes:
-        run: list[tuple[float, float]] = []
-        for x, y in [*shape, shape[0]]:
-            if west <= x <= east and south <= y <= north:
-                if len(run) >= 2:
-                    runs.append(run)
-                run = []
-            else:
-                run.append((float(x), float(y)))
-        if len(run) >= 2:
-            runs.append(run)
-    return runs
-
-
-def _on_edge(a: tuple[float, float], b: tuple[float, float], box: tuple[float, ...]) -> bool:
-    """Whether a segment runs along the box's border (where clipping cut the coast)."""
-    west, south, east, north = box
-    return any(
-        abs(a[axis] - edge) < 1e-4 and abs(b[axis] - edge) < 1e-4
-        for axis, edge in ((0, west), (0, east), (1, south), (1, north))
-    )
-
-
-def _coast_inside(shapes: Shapes, box: tuple[float, float, float, float]) -> QPainterPath:
-    """The clipped region's outlines without the segments the clip added along the box."""
-    path = QPainterPath()
-    for shape in shapes:
-        points = [(float(x), float(y)) for x, y in shape]
-        pen_down = False
-        for a, b in zip(points, [*points[1:], points[0]], strict=True):
-            if _on_edge(a, b, box):
-                pen_down = False
-                continue
-            if not pen_down:
-                path.moveTo(*a)
-                pen_down = True
-            path.lineTo(*b)
-    return path
-
-
 class BasemapLayers:
     """Land, coast and border items for a view box; ``set_colours`` follows the theme.
 
@@ -93,17 +88,15 @@ class BasemapLayers:
     there, so no coast is drawn twice and the region's edge never shows."""
 
     def __init__(self, basemap: Basemap) -> None:
-        world = _outside(_path(basemap.world_land, closed=True), basemap.region_box)
-        region = _path(basemap.region_land, closed=True)
+        box = basemap.region_box
+        world = _outside(_lines(basemap.world_land, closed=True), box)
+        region = _lines(basemap.region_land, closed=True)
         self.land = [_item(world, -100), _item(region, -99)]
-        coast = _coast_inside(basemap.region_land, basemap.region_box)
-        for run in _runs_outside(basemap.world_land, basemap.region_box):
-            coast.moveTo(*run[0])
-            for point in run[1:]:
-                coast.lineTo(*point)
+        coast = _lines(basemap.region_land, closed=True, keep=_off_box_edges(box))
+        coast.addPath(_lines(basemap.world_land, closed=True, keep=_outside_box(box)))
         self.coast = _item(coast, -99.5)
-        borders = QPainterPath(_path(basemap.world_borders, closed=False))
-        borders.addPath(_path(basemap.region_borders, closed=False))
+        borders = _lines(basemap.world_borders, closed=False)
+        borders.addPath(_lines(basemap.region_borders, closed=False))
         self.borders = _item(borders, -98)
         self.graticule = _item(self._graticule(), -101)
 
