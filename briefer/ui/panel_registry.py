@@ -108,6 +108,7 @@ def _timeline(host: PanelHost) -> QWidget:
     from briefer.ui.panels.timeline import TimelinePanel
 
     panel = TimelinePanel()
+    panel.chart.range_changed.connect(host.state.show_dates)
     as_of = date.fromisoformat(host.services.dataset.info.as_of)
     panel.set_source(host.services.timeline.timeline, as_of)
     previous = host.services.previous_dataset()
@@ -152,7 +153,11 @@ def _map(host: PanelHost) -> QWidget:
     from briefer.services.map import MapService
     from briefer.ui.panels.map.panel import MapPanel
 
-    return MapPanel(MapService(host.services.reference))
+    panel = MapPanel(MapService(host.services.reference))
+    host.state.dates_shown.connect(panel.follow_dates)
+    if host.state.shown_span is not None:
+        panel.follow_dates(*host.state.shown_span)
+    return panel
 
 
 def _notes(host: PanelHost) -> QWidget:

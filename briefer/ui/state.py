@@ -14,15 +14,18 @@ class SelectionState(QObject):
 
     Signals:
         selection_changed(object): the newly selected ``EntityRef`` (or None when cleared).
+        dates_shown(float, float): the span of epoch seconds the timeline shows.
     """
 
     selection_changed = Signal(object)
+    dates_shown = Signal(float, float)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._current: EntityRef | None = None
         self._comparison: tuple[str, list[str]] | None = None
         self._comparison_source: Callable[[], tuple[str, list[str]]] | None = None
+        self.shown_span: tuple[float, float] | None = None
 
     @property
     def current(self) -> EntityRef | None:
@@ -48,3 +51,8 @@ class SelectionState(QObject):
     def set_comparison(self, kind: str, ids: list[str]) -> None:
         """What the comparison panel shows; the briefing export compares the same subjects."""
         self._comparison = (kind, list(ids))
+
+    def show_dates(self, start: float, end: float) -> None:
+        """The timeline's visible span, for panels that follow it (the map)."""
+        self.shown_span = (start, end)
+        self.dates_shown.emit(start, end)

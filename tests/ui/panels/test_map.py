@@ -71,3 +71,25 @@ def test_exports_write_png_and_svg(window, tmp_path):
     assert panel.export(tmp_path / "map.png") and panel.export(tmp_path / "map.svg")
     assert (tmp_path / "map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "<svg" in (tmp_path / "map.svg").read_text(encoding="utf-8")
+
+
+def shown(panel):
+    ids = [item.feature.id for item in panel.points]
+    return {i: bool(v) for i, v in zip(ids, panel.scatter.data["visible"], strict=True)}
+
+
+def test_the_map_can_follow_the_timelines_dates(window, state):
+    from datetime import date
+
+    from briefer.domain.dates import epoch_seconds
+
+    panel = open_map(window)
+    state.show_dates(epoch_seconds(date(2012, 1, 1)), epoch_seconds(date(2013, 1, 1)))
+    zone = next(s for s in panel.shapes if s.item.feature.id == "map-zone-2016")
+    assert zone.isVisible()  # not following yet
+    panel.follow.setChecked(True)
+    assert not zone.isVisible()
+    assert shown(panel) == {"site-site-w": True, "map-debris-2012": True}  # sites always
+    state.show_dates(epoch_seconds(date(2016, 1, 1)), epoch_seconds(date(2017, 1, 1)))
+    assert zone.isVisible()
+    assert shown(panel) == {"site-site-w": True, "map-debris-2012": False}

@@ -6,6 +6,7 @@ launch shows its features and the view fits them; clicking a feature selects its
 from __future__ import annotations
 
 import math
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -13,6 +14,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QGraphicsPathItem,
     QHBoxLayout,
     QLabel,
@@ -99,6 +101,7 @@ class MapPanel(QWidget):
             (i for i in self.items if i.date_utc), key=lambda i: (i.date_utc, i.feature.id)
         )
         self._cursor = -1
+        self._span: tuple[str, str] | None = None
         self.plot = pg.PlotWidget(self)
         self.plot.setAccessibleName("Map of launch sites, danger zones and meetings")
         self.plot.setAspectLocked(True)
@@ -134,6 +137,10 @@ class MapPanel(QWidget):
         self.fit_button = QPushButton("Fit selection", self)
         self.fit_button.clicked.connect(self.fit_selection)
         row.addWidget(self.fit_button)
+        self.follow = QCheckBox("Follow the timeline's dates", self)
+        self.follow.setToolTip("Show only the dated features within the dates the timeline shows")
+        self.follow.toggled.connect(self._refilter)
+        row.addWidget(self.follow)
         for suffix in ("png", "svg"):
             button = QPushButton(f"Export {suffix.upper()}…", self)
             button.clicked.connect(lambda _=False, s=suffix: self._ask_export(s))
@@ -229,6 +236,25 @@ class MapPanel(QWidget):
                 fill.setAlpha(90 if id(shape.item) in chosen else 45)
                 shape.setBrush(QBrush(fill))
             shape.setPen(pen)
+
+    # following the timeline -------------------------------------------------------------------
+    def follow_dates(self, start: float, end: float) -> None:
+        """The timeline's visible span (epoch seconds); applied while Follow is ticked."""
+        self._span = (
+            datetime.fromtimestamp(start, UTC).date().isoformat(),
+            datetime.fromtimestamp(end, UTC).date().isoformat(),
+        )
+        self._refilter()
+
+    def shown(self, item: MapItem) -> bool:
+        if not self.follow.isChecked() or not item.date_utc or self._span is None:
+            return True
+        return self._span[0] <= item.date_utc <= self._span[1]
+
+    def _refilter(self, *_args: object) -> None:
+        for shape in self.shapes:
+            shape.setVisible(self.shown(shape.item))
+        self.scatter.setPointsVisible([self.shown(item) for item in self.points])
 
     # view ---------------------------------------------------------------------------------------
     def show_region(self, bounds: Bounds) -> None:
