@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
@@ -45,6 +44,7 @@ BOX_PADDING = 6.0
 CELL_PADDING = 6.0  # reportlab's default cell padding, left and right
 BLUF_LEAD = "Bottom line up front. "
 FULL_ENOUGH = 0.04  # a page with less room left than this is not filled further
+MAP_SHARE = 0.36  # of the frame's width: the launch brief's map beside its timeline
 
 
 @dataclass(frozen=True)
@@ -310,7 +310,7 @@ class BriefingLayout:
     def _slot_height(self, slot: Slot, numbers: SourceNumbers) -> float:
         del numbers
         if slot.section == "timeline":
-            return float(self._timeline.height)
+            return self.height([self._timeline])
         if slot.section == "comparison":
             return MIN_POINTS * 1.6 + 3 + 9.0
         assert isinstance(slot.item, Cited)
@@ -335,8 +335,35 @@ class BriefingLayout:
         return lines * (leading or style.leading)
 
     @cached_property
-    def _timeline(self) -> Drawing:
-        return timeline_drawing(self.briefing.timeline, self.frame_width)
+    def _timeline(self) -> Flowable:
+        """The timeline, with the launch brief's map beside it when there is one."""
+        inset = self.briefing.inset
+        if inset is None:
+            return timeline_drawing(self.briefing.timeline, self.frame_width)
+        from briefer.briefing.map_drawing import map_drawing
+
+        map_width = self.frame_width * MAP_SHARE
+        left = self.frame_width - map_width
+        summary = paragraph(inset.summary, self.styles["cell"], self.frame_width)
+        rows = [
+            [timeline_drawing(self.briefing.timeline, left - 6), map_drawing(inset, map_width)],
+            [summary, ""],
+        ]
+        block = Table(rows, colWidths=[left, map_width])
+        block.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
+                    ("SPAN", (0, 1), (1, 1)),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return block
 
     def _line(self, text: str, style: str, tail: str = "") -> Flowable:
         """A full-width paragraph (a bullet unless it is a source line), made once."""

@@ -69,6 +69,18 @@ class TimelineMark:
 
 
 @dataclass(frozen=True)
+class MapInset:
+    """A small map for the launch brief: land, the launch's notified zones and its site, all in
+    degrees (longitude, latitude), with the one line of text that says what it shows."""
+
+    bounds: tuple[float, float, float, float]  # west, south, east, north
+    land: tuple[tuple[tuple[float, float], ...], ...]
+    zones: tuple[tuple[tuple[float, float], ...], ...]
+    sites: tuple[tuple[float, float, str], ...]  # longitude, latitude, name
+    summary: str
+
+
+@dataclass(frozen=True)
 class ComparisonTable:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -100,6 +112,7 @@ class Briefing:
     keywords: tuple[str, ...] = ()
     provision_ids: tuple[str, ...] = ()  # the records behind ``provisions``, in the same order
     facts: tuple[Fact, ...] = ()  # what the draft rested on, to say later what changed since
+    inset: MapInset | None = None  # the launch brief's map
 
     @property
     def analyst_items(self) -> int:

@@ -90,3 +90,43 @@ class MapFeature:
     @property
     def shape(self) -> Geometry:
         return parse_geometry(self.geometry)
+
+
+def _clip_edge(points: list[Point], axis: int, value: float, above: bool) -> list[Point]:
+    """One Sutherland-Hodgman pass: the ring on the kept side of ``axis = value``."""
+
+    def inside(p: Point) -> bool:
+        return p[axis] >= value if above else p[axis] <= value
+
+    def cross(a: Point, b: Point) -> Point:
+        t = (value - a[axis]) / (b[axis] - a[axis])
+        return (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
+
+    kept: list[Point] = []
+    previous = points[-1]
+    for current in points:
+        if inside(current):
+            if not inside(previous):
+                kept.append(cross(previous, current))
+            kept.append(current)
+        elif inside(previous):
+            kept.append(cross(previous, current))
+        previous = current
+    return kept
+
+
+def clip_ring(ring: list[Point], box: tuple[float, float, float, float]) -> list[Point]:
+    """The part of a closed ring inside an axis-aligned box (west, south, east, north);
+    empty when none of it is."""
+    points = list(ring)
+    west, south, east, north = box
+    for axis, value, above in (
+        (0, west, True),
+        (1, south, True),
+        (0, east, False),
+        (1, north, False),
+    ):
+        if not points:
+            return []
+        points = _clip_edge(points, axis, value, above)
+    return points

@@ -278,8 +278,11 @@ class BriefingComposer:
             date=launch.date_utc,
         )
         briefing = self._base(request, title, _launch_bluf(launch))
+        from briefer.services.briefing_map import launch_inset
+
         briefing = replace(
             briefing,
+            inset=launch_inset(self._store, launch),
             judgments=(Cited(launch.summary, launch.sources), *judgments),
             timeline=self._timeline(f"{year - 3}", f"{year + 2}"),
             comparison=self._table(SubjectKind.LAUNCH_VEHICLE, [s for s in subjects if s][:5]),

@@ -4,6 +4,7 @@ at intermediate. Coordinates are degrees, longitude then latitude."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import zipfile
 from dataclasses import dataclass
@@ -39,8 +40,13 @@ def _shapes(data: np.lib.npyio.NpzFile, name: str) -> Shapes:
 
 
 def load_basemap(path: Path | None = None) -> Basemap:
-    """Raises StoreError when the file is missing or damaged (the map then says so)."""
-    path = path or basemap_path()
+    """Raises StoreError when the file is missing or damaged (the map then says so). Read once
+    per file: the map and every launch brief share it."""
+    return _load(path or basemap_path())
+
+
+@functools.lru_cache(maxsize=2)
+def _load(path: Path) -> Basemap:
     try:
         with np.load(path, allow_pickle=False) as data:
             layers = {name: _shapes(data, name) for name in LAYERS}

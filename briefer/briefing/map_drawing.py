@@ -1,0 +1,58 @@
+"""The launch brief's inset map as vector graphics: land, notified zones and the launch site
+(the layout prints the line of text that says what it shows under it)."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Circle, Drawing, Polygon, Rect
+from reportlab.lib.colors import HexColor
+
+from briefer.briefing import fonts
+from briefer.domain.briefing import MapInset
+from briefer.domain.palette import BLUE, VERMILION
+
+SEA, LAND, COAST, INK = (HexColor(c) for c in ("#E3EEF6", "#F4F1E6", "#8A8A80", "#222222"))
+MAX_HEIGHT = 90.0
+
+
+def inset_size(inset: MapInset, width: float) -> tuple[float, float]:
+    """Width and height of the map, one degree the same length both ways."""
+    west, south, east, north = inset.bounds
+    scale = min(width / (east - west), MAX_HEIGHT / (north - south))
+    return (east - west) * scale, (north - south) * scale
+
+
+def map_drawing(inset: MapInset, width: float) -> Drawing:
+    map_width, map_height = inset_size(inset, width)
+    drawing = Drawing(map_width, map_height, initialFontName=fonts.BODY, initialFontSize=7)
+    west, south, _east, _north = inset.bounds
+    scale = map_width / (inset.bounds[2] - west)
+
+    def at(lon: float, lat: float) -> tuple[float, float]:
+        return (lon - west) * scale, (lat - south) * scale
+
+    drawing.add(
+        Rect(0, 0, map_width, map_height, fillColor=SEA, strokeColor=COAST, strokeWidth=0.5)
+    )
+    for ring in inset.land:
+        drawing.add(
+            Polygon(
+                [c for p in ring for c in at(*p)],
+                fillColor=LAND,
+                strokeColor=COAST,
+                strokeWidth=0.3,
+            )
+        )
+    zone_fill = HexColor(VERMILION, hasAlpha=False)
+    for ring in inset.zones:
+        drawing.add(
+            Polygon(
+                [c for p in ring for c in at(*p)],
+                fillColor=None,
+                strokeColor=zone_fill,
+                strokeWidth=1.0,
+            )
+        )
+    for lon, lat, _name in inset.sites:  # named in the summary line below the map
+        x, y = at(lon, lat)
+        drawing.add(Circle(x, y, 3, fillColor=HexColor(BLUE), strokeColor=INK, strokeWidth=0.4))
+    return drawing
