@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
     theme_actions: QActionGroup
     whats_new_dialog: QDialog | None = None
     briefings_dialog: QDialog | None = None
+    shortcuts_dialog: QDialog | None = None
     reopen: Callable[[bool], bool] | None = None  # set by the WindowHost: reopen on a new dataset
 
     def __init__(

@@ -25,6 +25,8 @@ def build_menus(window: MainWindow) -> None:
     help_menu = window.menuBar().addMenu("&Help")
     whats_new = help_menu.addAction("What's &new in this dataset")
     whats_new.triggered.connect(lambda: _show_whats_new(window))
+    keys = help_menu.addAction("&Keyboard shortcuts")
+    keys.triggered.connect(lambda: _show_shortcuts(window))
     help_menu.addAction("&About Briefer").triggered.connect(window.show_about)
 
 
@@ -62,6 +64,15 @@ def _build_file_menu(window: MainWindow) -> None:
     quit_action = file_menu.addAction("&Quit")
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)
+
+
+def _show_shortcuts(window: MainWindow) -> None:
+    from briefer.ui.dialogs.shortcuts import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    window.shortcuts_dialog = dialog
 
 
 def _show_saved_briefings(window: MainWindow) -> None:
