@@ -47,6 +47,7 @@ class SavedBriefingsDialog(QDialog):
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setAccessibleName("Saved briefings")
+        self.table.horizontalHeader().setAccessibleName("Saved briefings: columns")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -69,6 +69,7 @@ class ShortcutsDialog(QDialog):
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setHorizontalHeaderLabels(("Where", "Keys", "What"))
         self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.horizontalHeader().setAccessibleName("Keyboard shortcuts: columns")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         for row, values in enumerate(rows):

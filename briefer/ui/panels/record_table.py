@@ -31,6 +31,7 @@ class RecordTable(QTableView):
         self._source = model
         self.setModel(model)
         self.setAccessibleName(accessible_name)
+        self.horizontalHeader().setAccessibleName(f"{accessible_name}: columns (click to sort)")
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.setAlternatingRowColors(True)

@@ -50,6 +50,8 @@ class ScenariosPanel(QWidget):
         self.view.setOpenLinks(False)
         self.matrix = QTableWidget(self)
         self.matrix.setAccessibleName("Scenarios by resolution")
+        self.matrix.horizontalHeader().setAccessibleName("Resolutions")
+        self.matrix.verticalHeader().setAccessibleName("Forms of cooperation")
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tabs = QTabWidget(self)
