@@ -12,6 +12,8 @@ GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 COMPARISON_KEY = "comparison/{kind}"
 THEMES = ("system", "light", "dark")
+TEXT_SCALE_KEY = "ui/text_scale"
+TEXT_SCALES = (0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)  # View > Text size, smallest to largest
 
 
 class SettingsService:
@@ -28,6 +30,21 @@ class SettingsService:
         if value not in THEMES:
             raise ValueError(f"unknown theme {value!r}")
         self._store.set_setting(THEME_KEY, value)
+
+    @property
+    def text_scale(self) -> float:
+        """The application font's scale (1.0 unless the analyst chose another step)."""
+        try:
+            value = float(self._store.get_setting(TEXT_SCALE_KEY) or 1.0)
+        except ValueError:
+            return 1.0
+        return value if value in TEXT_SCALES else 1.0
+
+    @text_scale.setter
+    def text_scale(self, value: float) -> None:
+        if value not in TEXT_SCALES:
+            raise ValueError(f"unknown text scale {value!r}")
+        self._store.set_setting(TEXT_SCALE_KEY, str(value))
 
     def blob(self, key: str) -> bytes | None:
         """Binary state (e.g. Qt's saved geometry), stored as base64 text."""

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +29,14 @@ from briefer.ui.panels.detail import DetailPanel
 from briefer.ui.panels.search import SearchBox, search_records
 from briefer.ui.session_end import SessionEnd
 from briefer.ui.state import SelectionState
-from briefer.ui.window_chrome import build_menus, build_toolbar, dataset_label, read_only_bar
+from briefer.ui.text_size import TextSize
+from briefer.ui.window_chrome import (
+    build_menus,
+    build_toolbar,
+    dataset_label,
+    read_only_bar,
+    stacked,
+)
 
 if TYPE_CHECKING:
     from briefer.domain.search import SearchHit
@@ -59,8 +65,9 @@ class MainWindow(QMainWindow):
         self.session_end: SessionEnd | None = None
         self.setWindowTitle(f"{APP_NAME} — DPRK satellite launches, capabilities and sanctions")
         state.set_comparison_source(services.starting_comparison)
-        # style and palette before any widget exists: set afterwards, Qt re-polishes every one
+        # style, palette and text size before any widget exists: Qt re-polishes every one later
         self._apply_app_theme(services.settings.theme)
+        self.text_size = TextSize(services.settings)
         self.detail = DetailPanel()
         self.tabs = PanelTabs(PanelHost(services, state, self.detail))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -70,7 +77,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 380])
         self.read_only_bar = read_only_bar(services)
-        self.setCentralWidget(self._column(self.read_only_bar, self.splitter))
+        self.setCentralWidget(stacked(self.read_only_bar, self.splitter))
         self.navigator = Navigator(self, self, state)
         self.search_box = SearchBox(self)
         # the search service (and the notes it searches) is made on the first search
@@ -99,16 +106,6 @@ class MainWindow(QMainWindow):
         return self.tabs.current_name()
 
     # layout -----------------------------------------------------------------------------
-    @staticmethod
-    def _column(*widgets: QWidget) -> QWidget:
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        for widget in widgets:
-            column.addWidget(widget, stretch=1 if widget is widgets[-1] else 0)
-        return central
-
     def _wire(self) -> None:
         self.state.selection_changed.connect(self._on_selection_changed)
         self.detail.link_activated.connect(self.open_record)

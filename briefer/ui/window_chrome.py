@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QToolBar
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from briefer.domain.palette import NOTICE_BACKGROUND
 from briefer.services.settings import THEMES
@@ -142,6 +142,7 @@ def _build_view_menu(window: MainWindow) -> None:
     detail_action.setShortcut(QKeySequence(DETAIL_SHORTCUT))
     detail_action.triggered.connect(window.detail.browser.setFocus)
     view_menu.addSeparator()
+    _build_text_size_menu(window, view_menu.addMenu("&Text size"))
     theme_menu = view_menu.addMenu("&Appearance")
     window.theme_actions = QActionGroup(window)
     for name in THEMES:
@@ -151,6 +152,18 @@ def _build_view_menu(window: MainWindow) -> None:
         window.theme_actions.addAction(action)
         theme_menu.addAction(action)
     window.theme_actions.triggered.connect(lambda action: window.choose_theme(str(action.data())))
+
+
+def _build_text_size_menu(window: MainWindow, menu: QMenu) -> None:
+    size = window.text_size
+    for text, keys, handler in (
+        ("&Larger", ["Ctrl++", "Ctrl+="], size.larger),
+        ("&Smaller", ["Ctrl+-"], size.smaller),
+        ("&Reset", ["Ctrl+0"], size.reset),
+    ):
+        action = menu.addAction(text)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(handler)
 
 
 def _build_go_menu(window: MainWindow) -> None:
@@ -186,6 +199,17 @@ def read_only_bar(services: ServiceContext) -> QLabel:
     bar.setStyleSheet(f"background: {NOTICE_BACKGROUND}; color: #000000; padding: 6px;")
     bar.setVisible(reason is not None)
     return bar
+
+
+def stacked(*widgets: QWidget) -> QWidget:
+    """The widgets in a column without margins, the last one taking the spare height."""
+    central = QWidget()
+    column = QVBoxLayout(central)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    for widget in widgets:
+        column.addWidget(widget, stretch=int(widget is widgets[-1]))
+    return central
 
 
 def dataset_label(services: ServiceContext) -> QLabel:

@@ -349,6 +349,14 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         with QSignalBlocker(self.region):
             self.region.setRegion((x0, x1))
 
+    def follow_font(self) -> None:
+        font = self.font()
+        for axis in self._axes():
+            axis.setStyle(tickFont=font)
+            axis.label.setFont(font)
+        self.legend.follow_font(font)
+        self.redraw()
+
     # look -------------------------------------------------------------------------------
     def apply_palette(self) -> None:
         palette = QApplication.palette()
@@ -386,9 +394,12 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self._build_legend(ink)
 
     def changeEvent(self, event: QEvent) -> None:
+        """The palette (appearance) or the font (View > Text size) changed: the chart follows."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "periods"):
             self.apply_palette()
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "periods"):
+            self.follow_font()
 
     # events -----------------------------------------------------------------------------
     def _tip(self, x: float, y: float, data: Any) -> str:

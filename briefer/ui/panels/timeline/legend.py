@@ -38,10 +38,17 @@ class LegendStrip(pg.GraphicsWidget):
         super().__init__()
         self._entries: list[LegendEntry] = []
         self._ink = QColor("#202020")
-        self._font = QFont(QApplication.font())
-        self._font.setPointSizeF(max(self._font.pointSizeF() - 1.5, 7.5))
+        self._font = QFont()
+        self.follow_font(QApplication.font())
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def follow_font(self, font: QFont) -> None:
+        """A step smaller than ``font`` (the application's), never under 7.5 pt."""
+        self._font = QFont(font)
+        self._font.setPointSizeF(max(font.pointSizeF() - 1.5, 7.5))
+        self._fit_height(self.size().width())
+        self.update()
 
     def set_entries(self, entries: list[LegendEntry], ink: QColor) -> None:
         self._entries = entries
