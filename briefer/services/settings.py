@@ -11,7 +11,7 @@ THEME_KEY = "ui/theme"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 COMPARISON_KEY = "comparison/{kind}"
-THEMES = ("system", "light", "dark")
+THEMES = ("system", "light", "dark", "high contrast")
 TEXT_SCALE_KEY = "ui/text_scale"
 TEXT_SCALES = (0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)  # View > Text size, smallest to largest
 

@@ -52,7 +52,7 @@ def system_prefers_dark() -> bool:
 
 
 def is_dark(theme: str) -> bool:
-    return theme == "dark" or (theme == "system" and system_prefers_dark())
+    return theme in ("dark", "high contrast") or (theme == "system" and system_prefers_dark())
 
 
 def _dark_palette() -> QPalette:
@@ -141,8 +141,43 @@ def muted_ink(palette: QPalette) -> QColor:
     return QColor(*(round(a * 0.6 + b * 0.4) for a, b in zip(ink, paper, strict=True)))
 
 
+def _high_contrast_palette() -> QPalette:
+    """White on black with yellow for selection and links: contrast well above WCAG AAA's 7:1
+    for text, and no colour that only a colour difference tells apart."""
+    palette = _dark_palette()
+    colours = {
+        QPalette.ColorRole.Window: "#000000",
+        QPalette.ColorRole.WindowText: "#ffffff",
+        QPalette.ColorRole.Base: "#000000",
+        QPalette.ColorRole.AlternateBase: "#1a1a1a",
+        QPalette.ColorRole.ToolTipBase: "#000000",
+        QPalette.ColorRole.ToolTipText: "#ffffff",
+        QPalette.ColorRole.Text: "#ffffff",
+        QPalette.ColorRole.Button: "#000000",
+        QPalette.ColorRole.ButtonText: "#ffffff",
+        QPalette.ColorRole.Highlight: "#ffff00",
+        QPalette.ColorRole.HighlightedText: "#000000",
+        QPalette.ColorRole.Link: "#ffff00",
+        QPalette.ColorRole.PlaceholderText: "#c0c0c0",
+        QPalette.ColorRole.Mid: "#ffffff",
+        QPalette.ColorRole.Dark: "#ffffff",
+        QPalette.ColorRole.Light: "#ffffff",
+        QPalette.ColorRole.Midlight: "#ffffff",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#a0a0a0"))
+    return palette
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
-    """Fusion with a light or dark palette; ``system`` follows the platform's colour scheme."""
+    """Fusion with a light, dark or high-contrast palette; ``system`` follows the platform's
+    colour scheme."""
+    if theme == "high contrast":
+        app.setStyle(_dark_style())
+        app.setPalette(_high_contrast_palette())
+        return
     dark = is_dark(theme)
     app.setStyle(_dark_style() if dark else "Fusion")
     app.setPalette(_dark_palette() if dark else _light_palette())

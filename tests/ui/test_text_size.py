@@ -43,3 +43,19 @@ def test_the_chosen_size_applies_when_the_window_opens(qtbot, services):
     finally:
         window.text_size.reset()
     assert QApplication.font().pointSizeF() == base
+
+
+def test_a_high_contrast_appearance_joins_system_light_and_dark(window, services):
+    from PySide6.QtGui import QPalette
+
+    names = [a.text() for a in window.theme_actions.actions()]
+    assert names == ["System", "Light", "Dark", "High contrast"]
+    try:
+        next(a for a in window.theme_actions.actions() if a.text() == "High contrast").trigger()
+        palette = QApplication.palette()
+        assert palette.color(QPalette.ColorRole.Base).name() == "#000000"
+        assert palette.color(QPalette.ColorRole.Text).name() == "#ffffff"
+        assert palette.color(QPalette.ColorRole.Highlight).name() == "#ffff00"
+        assert services.settings.theme == "high contrast"
+    finally:
+        window.choose_theme("light")
