@@ -48,7 +48,7 @@ def test_columns_are_fitted_to_the_texts_the_cells_show(qtbot):
         texts = [str(model.index(row, column).data() or "") for row in range(model.rowCount())]
         assert model.column_texts(column) == texts
         assert model.column_texts(column, 2) == texts[:2]
-    table.fit_columns(max_width=1000)
+    table.fit_columns(max_chars=150)
     metrics, bold = table.fontMetrics(), table.horizontalHeader().fontMetrics()
     for column in range(2):
         header = str(model.headerData(column, Qt.Orientation.Horizontal))

@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -34,6 +34,7 @@ from briefer.services.comparison import (
 )
 from briefer.ui.dialogs.save_path import ask_save_path
 from briefer.ui.exports import png_bytes, save_export
+from briefer.ui.flow_layout import flow_row
 from briefer.ui.models.comparison_table import ComparisonTableModel
 from briefer.ui.models.record_table import REF_ROLE
 from briefer.ui.panels.comparison_chart import ComparisonChart
@@ -197,11 +198,25 @@ class ComparisonPanel(QWidget):
         self.attribute.currentIndexChanged.connect(lambda _: self._draw_chart(auto_scale=True))
         self.log_box.toggled.connect(lambda _: self._draw_chart(auto_scale=False))
         self.table.selectionModel().selectionChanged.connect(self._on_cell_selected)
+        self._fit_table_to_font()
+
+    def _fit_table_to_font(self) -> None:
+        """Each system's column keeps room for about ten characters; beyond that the table
+        scrolls sideways rather than cutting every value to an ellipsis."""
+        metrics = self.table.fontMetrics()
+        self.table.horizontalHeader().setMinimumSectionSize(10 * metrics.averageCharWidth())
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
+            self._fit_table_to_font()
 
     def _build_layout(self) -> None:
-        buttons = QHBoxLayout()
+        buttons_row, buttons = flow_row(self)
         buttons.addWidget(QLabel("Chart:", self))
-        buttons.addWidget(self.attribute, stretch=1)
+        self.attribute.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        buttons.addWidget(self.attribute)
         buttons.addWidget(self.log_box)
         for text, handler in (
             ("Copy TSV", self.copy_tsv),
@@ -219,7 +234,7 @@ class ComparisonPanel(QWidget):
         lower = QWidget(splitter)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addLayout(buttons)
+        lower_layout.addWidget(buttons_row)
         lower_layout.addWidget(self.chart, stretch=1)
         splitter.addWidget(lower)
         splitter.setSizes([380, 300])

@@ -48,7 +48,6 @@ class ComparisonChart(pg.PlotWidget):
         self.addItem(self.ranges)
         self._notes: list[pg.TextItem] = []
         self.log_scale = False
-        self.legend = self.addLegend(offset=(-8, 8), labelTextSize="8pt")
         self.apply_palette()
 
     def apply_palette(self) -> None:
@@ -61,7 +60,6 @@ class ComparisonChart(pg.PlotWidget):
         self.ranges.setData(pen=pg.mkPen(ink, width=1.5))
         for note in self._notes:
             note.setColor(ink)
-        self.legend.setLabelTextColor(ink)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -81,7 +79,6 @@ class ComparisonChart(pg.PlotWidget):
         self._draw_ranges(row, transform)
         self._write_unknowns(row, values, base)
         self._draw_axes(row, subjects, known, transform, base)
-        self._draw_legend(subjects)
 
     def _draw_bars(self, row, subjects, values, transform, base) -> None:  # noqa: ANN001
         drawn = [(i, v) for i, v in enumerate(values) if v is not None]
@@ -128,7 +125,9 @@ class ComparisonChart(pg.PlotWidget):
 
     def _draw_axes(self, row, subjects, known, transform, base) -> None:  # noqa: ANN001
         left = self.getAxis("left")
-        left.setTicks([[(i, short_name(s.name)) for i, s in enumerate(subjects)], []])
+        # the country is written beside each name, so the bars' colours are never its only sign
+        names = [(i, f"{short_name(s.name)} ({s.country})") for i, s in enumerate(subjects)]
+        left.setTicks([names, []])
         bottom = self.getAxis("bottom")
         bottom.setLogMode(self.log_scale)
         scale = ", log scale" if self.log_scale else ""
@@ -137,12 +136,6 @@ class ComparisonChart(pg.PlotWidget):
         top = max([transform(v) for v in known] + highs, default=1.0)
         self.setXRange(base, top + (top - base) * 0.08 or 1.0, padding=0)
         self.setYRange(-0.6, len(subjects) - 0.4, padding=0)
-
-    def _draw_legend(self, subjects: Sequence[Subject]) -> None:
-        self.legend.clear()
-        for country in dict.fromkeys(s.country for s in subjects):
-            sample = pg.BarGraphItem(x0=[0], x1=[1], y=[0], height=1, brush=_colour(country))
-            self.legend.addItem(sample, country)
 
 
 def _colour(country: str) -> QColor:

@@ -97,6 +97,18 @@ class NoteEditor(QWidget):
         for widget in (self.text, self.tags):
             widget.installEventFilter(self)
         self._set_enabled(False)
+        self._fit_to_font()
+
+    def _fit_to_font(self) -> None:
+        """The note keeps room for three lines of text at any text size."""
+        metrics = self.text.fontMetrics()
+        margin = 2 * (self.text.frameWidth() + self.text.document().documentMargin())
+        self.text.setMinimumHeight(round(3 * metrics.lineSpacing() + margin + 4))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_to_font()
 
     def _timer(self, interval: int, slot: Callable[[], object], single: bool = True) -> QTimer:
         timer = QTimer(self)

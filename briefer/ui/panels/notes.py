@@ -9,7 +9,6 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from briefer.domain.records import EntityRef, Note
 from briefer.services.notes import NoteEntry, NotesService
 from briefer.store.errors import StoreError
+from briefer.ui.flow_layout import flow_row
 from briefer.ui.models.record_table import Column, RecordTableModel
 from briefer.ui.panels.record_table import RecordTable
 
@@ -69,8 +69,8 @@ class NotesPanel(QWidget):
         self.model: RecordTableModel[NoteEntry] = RecordTableModel(NOTE_COLUMNS, lambda e: e.ref)
         self.table = RecordTable(self.model, "Notes table", self)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        tools = QHBoxLayout()
-        tools.addWidget(self.search, stretch=1)
+        tools_row, tools = flow_row(self)
+        tools.addWidget(self.search)
         tools.addWidget(self.tag)
         for text, handler in (
             ("Export notes…", self._ask_export),
@@ -81,7 +81,7 @@ class NotesPanel(QWidget):
             tools.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(tools)
+        layout.addWidget(tools_row)
         layout.addWidget(self.table, stretch=1)
         layout.addWidget(self.count)
         self.filter_timer = QTimer(self)
@@ -106,7 +106,7 @@ class NotesPanel(QWidget):
         tag = "" if self.tag.currentText() == ALL_TAGS else self.tag.currentText()
         entries = self._service.entries(self.search.text(), tag)
         self.model.set_records(entries)
-        self.table.fit_columns(max_width=320)
+        self.table.fit_columns(max_chars=45)
         orphans = sum(1 for e in entries if e.orphaned)
         changed = sum(1 for e in entries if e.flag and not e.orphaned)
         extra = f"; {orphans} about records no longer in the dataset" if orphans else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QSignalBlocker,
@@ -46,16 +47,28 @@ class RecordTable(QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._fitted: tuple[int, int] | None = None
 
-    def fit_columns(self, max_width: int = 360, sample: int = 200) -> None:
-        """Size columns to their header and cell texts (up to ``sample`` rows), capped.
+    def changeEvent(self, event: QEvent) -> None:
+        """View > Text size: rows grow with the font, and fitted columns are fitted again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+            if self._fitted is not None:
+                self.fit_columns(*self._fitted)
+
+    def fit_columns(self, max_chars: int = 50, sample: int = 200) -> None:
+        """Size columns to their header and cell texts (up to ``sample`` rows), capped at
+        ``max_chars`` average characters, so the cap grows with the text size.
 
         Measuring the texts directly is several times cheaper than Qt's
         ``resizeColumnsToContents``, which asks the model for every role of every cell; the
         texts come straight from the model's cache (not cell by cell through Qt), each
         distinct text measured once.
         """
+        self._fitted = (max_chars, sample)
         metrics = self.fontMetrics()
+        max_width = max_chars * metrics.averageCharWidth()
         header = self.horizontalHeader()
         bold = header.fontMetrics()
         rows = min(self._source.rowCount(), sample)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from briefer.domain.palette import MATRIX_TINT, rgb
 from briefer.domain.records import EntityRef, Provision, Resolution
 from briefer.domain.vocabulary import EntityKind, label
 from briefer.services.sanctions import ProvisionFilter, SanctionsService, TopicMatrix
+from briefer.ui.flow_layout import flow_row
 from briefer.ui.models.record_table import Column, RecordTableModel
 from briefer.ui.panels.record_table import RecordTable
 from briefer.ui.signals import signals_blocked
@@ -104,13 +104,13 @@ class SanctionsPanel(QWidget):
         self._fill_topics()
         self._fill_matrix(service.matrix())
         self.resolution_model.set_records(service.resolutions())
-        self.resolutions.fit_columns(max_width=160)
+        self.resolutions.fit_columns(max_chars=23)
         self.refresh()
 
     def _build_layout(self) -> None:
-        tools = QHBoxLayout()
+        tools_row, tools = flow_row(self)
         for widget in (self.topic, self.text, self.in_force, self.reset, self.count):
-            tools.addWidget(widget, stretch=1 if widget is self.text else 0)
+            tools.addWidget(widget)
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.resolutions)
         lower.addWidget(self.table)
@@ -121,7 +121,7 @@ class SanctionsPanel(QWidget):
         splitter.setSizes([230, 470])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(tools)
+        layout.addWidget(tools_row)
         layout.addWidget(splitter, stretch=1)
 
     def _fill_topics(self) -> None:
@@ -162,7 +162,7 @@ class SanctionsPanel(QWidget):
     def refresh(self, *_args: object) -> None:
         provisions = self._service.provisions(self.current_filter())
         self.model.set_records(provisions)
-        self.table.fit_columns(max_width=200)
+        self.table.fit_columns(max_chars=28)
         resolutions = len({p.resolution_number for p in provisions})
         where = f" in S/RES/{self._resolution}" if self._resolution else ""
         self.count.setText(

@@ -74,6 +74,13 @@ class ScenariosPanel(QWidget):
         layout.addWidget(splitter)
         self._ids: list[str] = []
         self._fill()
+        self.view.setHtml(
+            f"<p>{len(self._ids)} forms of Russia–DPRK cooperation. Choose one on the left to "
+            "see the Security Council provisions it engages (grouped as prohibits, restricts, "
+            "exempts or arguable, with each provision's status), the counter-arguments made "
+            "in public and the events that show it happening or alleged.</p>"
+            "<p>The <i>By resolution</i> tab shows which resolutions each form engages.</p>"
+        )
         self.list.currentRowChanged.connect(self._on_row)
         self.view.anchorClicked.connect(self._on_link)
         self.matrix.cellClicked.connect(self._on_cell)

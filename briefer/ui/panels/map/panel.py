@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QGraphicsPathItem,
-    QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +29,7 @@ from briefer.domain.vocabulary import MapKind
 from briefer.services.map import EAST_ASIA, WORLD, Bounds, MapItem, MapService
 from briefer.store.basemap import load_basemap
 from briefer.store.errors import StoreError
+from briefer.ui.flow_layout import flow_row
 from briefer.ui.panels.map.basemap_items import BasemapLayers
 from briefer.ui.tooltips import as_text
 
@@ -126,7 +127,7 @@ class MapPanel(QWidget):
 
     # construction -------------------------------------------------------------------------
     def _build_controls(self) -> None:
-        row = QHBoxLayout()
+        row_holder, row = flow_row(self)
         for text, handler in (
             ("East Asia", lambda: self.show_region(EAST_ASIA)),
             ("World", lambda: self.show_region(WORLD)),
@@ -145,10 +146,11 @@ class MapPanel(QWidget):
             button = QPushButton(f"Export {suffix.upper()}…", self)
             button.clicked.connect(lambda _=False, s=suffix: self._ask_export(s))
             row.addWidget(button)
-        row.addWidget(self.hover, stretch=1)
+        self.hover.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.hover)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(row)
+        layout.addWidget(row_holder)
         layout.addWidget(self.plot, stretch=1)
         layout.addWidget(self.status)
 

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette, QShowEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QWidget
 
 from briefer.domain.palette import EVENT_COLOUR, LOCAL_COLOUR, OUTCOME_COLOURS, OUTCOME_SYMBOLS
@@ -115,7 +115,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.main.disableAutoRange()  # every range is set explicitly; auto-ranging only costs
         self.ci.layout.setRowStretchFactor(1, 10)
         self._cache_static_items()
-        self.setMinimumHeight(420)
+        self._fit_to_font(self.font())
 
     # construction ---------------------------------------------------------------------
     def _setup_main(self) -> None:
@@ -355,7 +355,44 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             axis.setStyle(tickFont=font)
             axis.label.setFont(font)
         self.legend.follow_font(font)
+        self._fit_to_font(font)
         self.redraw()
+
+    def _fit_to_font(self, font: QFont) -> None:
+        """Give every lane a line of text and the lane labels their width, at any text size.
+
+        The chart's minimum height is what its lanes, strips and legend need; the panel
+        scrolls the chart when the window is shorter than that, so labels never pile up.
+        """
+        metrics = QFontMetrics(font)
+        line = metrics.lineSpacing()
+        names = [label(c) for c in LANES] + ["Periods", "Cumulative"]
+        width = max(AXIS_WIDTH, max(metrics.horizontalAdvance(n) for n in names) + 3 * line)
+        self.main.getAxis("left").setWidth(width)
+        self.cumulative.axis.setWidth(width)
+        self.overview.set_axis_offset(width)
+        self.main.setMinimumHeight(round((PERIOD_LANE + 1) * line * 1.25 + 2 * line))
+        self.cumulative.setMinimumHeight(max(80, round(4.5 * line)))
+        self.cumulative.setMaximumHeight(max(96, round(5.5 * line)))
+        self.overview.axis.setHeight(max(22, line + 6))
+        self.overview.setMinimumHeight(max(48, 2 * line + 14))
+        self.overview.setMaximumHeight(max(52, 2 * line + 18))
+        size = f"{max(font.pointSizeF() - 1.5, 7.5):.1f}pt"
+        self.cumulative_legend.setLabelTextSize(size)
+        for _sample, text in self.cumulative_legend.items:
+            text.setText(text.text, size=size)
+        self._fit_minimum_height()
+
+    def _fit_minimum_height(self) -> None:
+        parts = (self.legend, self.main, self.cumulative, self.overview)
+        needed = sum(part.minimumHeight() for part in parts) + 3 * self.ci.layout.verticalSpacing()
+        self.setMinimumHeight(round(needed) + 8)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The legend wraps to the new width; the minimum height follows its lines."""
+        super().resizeEvent(event)
+        if hasattr(self, "overview"):
+            self._fit_minimum_height()
 
     # look -------------------------------------------------------------------------------
     def apply_palette(self) -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QDate, QSignalBlocker, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, QSize, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -19,9 +18,23 @@ from PySide6.QtWidgets import (
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import Category, Outcome, label, values_of
 from briefer.services.timeline import NO_OUTCOME, TimelineFilter
+from briefer.ui.flow_layout import FlowLayout
 
 OUTCOME_CHOICES = (*Outcome, NO_OUTCOME)
 UNSET = QDate(1900, 1, 1)
+
+
+class DateEdit(QDateEdit):
+    """A date edit as wide as its "any" text, which Qt's own size hint leaves out."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        shown = max(self.specialValueText(), self.displayFormat(), key=len) + "  "
+        wanted = self.fontMetrics().horizontalAdvance(shown) + 3 * self.fontMetrics().height()
+        return QSize(max(hint.width(), wanted), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class ChoiceButton(QToolButton):
@@ -102,13 +115,15 @@ class FilterBar(QWidget):
         self.text.setMinimumWidth(90)
         self.count = QLabel(self)
         self.count.setAccessibleName("Shown count")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         for widget in (self.categories, self.outcomes, self.actors):
             layout.addWidget(widget)
         layout.addWidget(self.start)
         layout.addWidget(self.end)
-        layout.addWidget(self.text, stretch=1)
+        layout.addWidget(self.text)
         layout.addWidget(self.new_since)
         layout.addWidget(self.reset)
         for button in (self.categories, self.outcomes, self.actors):
@@ -120,7 +135,7 @@ class FilterBar(QWidget):
         self.reset.clicked.connect(self.clear)
 
     def _date_edit(self, name: str, unset_text: str) -> QDateEdit:
-        edit = QDateEdit(self)
+        edit = DateEdit(self)
         edit.setAccessibleName(name)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setCalendarPopup(True)
@@ -128,7 +143,6 @@ class FilterBar(QWidget):
         edit.setSpecialValueText(unset_text)
         edit.setToolTip(name)
         edit.setDate(UNSET)
-        edit.setMaximumWidth(120)
         return edit
 
     def offer_new_since(self, version: str, refs: Callable[[], frozenset[EntityRef]]) -> None:

@@ -9,9 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
+    QFrame,
     QLabel,
     QMenu,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -23,6 +25,7 @@ from briefer.domain.palette import CONFIDENCE_MARKS, LOCAL_COLOUR
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import label
 from briefer.services.timeline import NO_OUTCOME, Timeline, TimelineFilter, TimelineItem, cumulative
+from briefer.ui.flow_layout import flow_row
 from briefer.ui.models.record_table import Column, RecordTableModel
 from briefer.ui.panels.record_table import RecordTable
 from briefer.ui.panels.timeline.chart import YEAR, TimelineChart
@@ -101,7 +104,7 @@ class TimelinePanel(QWidget):
         self.jump.activated.connect(self._on_jump)
 
     def _build_layout(self) -> None:
-        tools = QHBoxLayout()
+        row, tools = flow_row(self)
         for text, since in PRESETS:
             button = QToolButton(self)
             button.setText(text)
@@ -122,7 +125,8 @@ class TimelinePanel(QWidget):
             )
             tools.addWidget(button)
         tools.addWidget(self.view_label)
-        tools.addWidget(self.jump, stretch=1)
+        self.jump.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        tools.addWidget(self.jump)
         export = QToolButton(self)
         export.setText("Export")
         export.setAccessibleName("Export the chart")
@@ -134,7 +138,7 @@ class TimelinePanel(QWidget):
         tools.addWidget(export)
         tools.addWidget(self.filters.count)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.chart)
+        splitter.addWidget(scrolling(self.chart, self))
         splitter.addWidget(self.table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -142,7 +146,7 @@ class TimelinePanel(QWidget):
         self.table.setMinimumHeight(100)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(tools)
+        layout.addWidget(row)
         layout.addWidget(self.filters)
         layout.addWidget(splitter, stretch=1)
 
@@ -165,7 +169,7 @@ class TimelinePanel(QWidget):
         for item in timeline.milestones():
             self.jump.addItem(f"{item.date_utc} · {item.title}", item.ref)
         self.apply_filter(self.filters.current(), keep_view=keep_view)
-        QTimer.singleShot(0, lambda: self.table.fit_columns(max_width=320))
+        QTimer.singleShot(0, lambda: self.table.fit_columns(max_chars=45))
 
     def apply_filter(self, wanted: TimelineFilter, keep_view: bool = True) -> None:
         view = self.chart.view_range() if keep_view and self._shown else None
@@ -275,3 +279,16 @@ class TimelinePanel(QWidget):
 
     def apply_palette(self) -> None:
         self.chart.apply_palette()
+
+
+def scrolling(chart: QWidget, parent: QWidget) -> QScrollArea:
+    """The chart in a vertical scroll area: on a short screen at large text its lanes keep
+    their line each and the panel scrolls, instead of the labels piling up."""
+    area = QScrollArea(parent)
+    area.setWidget(chart)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setAccessibleName("Timeline chart area")
+    return area

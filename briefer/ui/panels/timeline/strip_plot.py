@@ -31,6 +31,10 @@ class StripPlot(pg.GraphicsLayout):
         axis.linkToView(self.vb)
         self.vb.disableAutoRange()
 
+    def set_axis_offset(self, offset: float) -> None:
+        """A bottom strip's left margin, to line its view up with plots that have a left axis."""
+        self.layout.setContentsMargins(offset, 0, 0, 0)
+
     def add(self, item: Any, ignore_bounds: bool = False) -> None:
         self.vb.addItem(item, ignoreBounds=ignore_bounds)
 
