@@ -27,6 +27,7 @@ from briefer.ui.panel_registry import PanelHost, Reveals, panel_opening
 from briefer.ui.panel_tabs import PanelTabs
 from briefer.ui.panels.detail import DetailPanel
 from briefer.ui.panels.search import SearchBox, search_records
+from briefer.ui.screen_fit import resize_within_screen
 from briefer.ui.session_end import SessionEnd
 from briefer.ui.state import SelectionState
 from briefer.ui.text_size import TextSize
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
         settings = self.services.settings
         geometry, state = settings.blob(GEOMETRY_KEY), settings.blob(STATE_KEY)
         if geometry is None or not self.restoreGeometry(QByteArray(geometry)):
-            self.resize(1280, 780)
+            resize_within_screen(self, 1280, 780)
         if state is not None:
             self.splitter.restoreState(QByteArray(state))
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from html import escape
 
 import PySide6
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from briefer import paths
 from briefer.meta import APP_NAME, APP_SUMMARY, __version__
 from briefer.services.dataset import DatasetSummary
+from briefer.ui.screen_fit import resize_within_screen
 
 LICENCES = (
     ("Qt 6 / PySide6 and shiboken6", "LGPL-3.0"),
@@ -61,10 +61,23 @@ def _where_texts() -> str:
     return "The full licence texts come with each package and in resources/fonts."
 
 
+def about_dialog(parent: QWidget, summary: DatasetSummary, publishers: list[str]) -> QDialog:
+    """The text scrolls: at large text it is taller than a laptop screen."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(f"About {APP_NAME}")
+    text = QTextBrowser(dialog)
+    text.setAccessibleName(f"About {APP_NAME}")
+    text.setOpenLinks(False)
+    text.setHtml(about_html(summary, publishers))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    line = dialog.fontMetrics().lineSpacing()
+    resize_within_screen(dialog, 36 * line, 40 * line)
+    return dialog
+
+
 def show_about(parent: QWidget, summary: DatasetSummary, publishers: list[str]) -> None:
-    box = QMessageBox(parent)
-    box.setWindowTitle(f"About {APP_NAME}")
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(about_html(summary, publishers))
-    box.setIcon(QMessageBox.Icon.Information)
-    box.exec()
+    about_dialog(parent, summary, publishers).exec()

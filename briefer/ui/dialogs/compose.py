@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,8 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,10 +36,12 @@ from briefer.services.briefing_edits import apply_edits, note_lines
 from briefer.services.estimative import check
 from briefer.services.notes import NotesService
 from briefer.ui.dialogs.compose_export import ComposeExports
+from briefer.ui.dialogs.compose_layout import lay_out
 from briefer.ui.dialogs.estimative_highlighter import EstimativeHighlighter
 from briefer.ui.dialogs.judgment_confidence import ConfidencePicker
 from briefer.ui.dialogs.page_image import render_preview
 from briefer.ui.dialogs.reissue_banner import ReissueBanner
+from briefer.ui.screen_fit import resize_within_screen
 from briefer.ui.signals import signals_blocked
 from briefer.ui.tasks import TaskRunner
 
@@ -70,7 +68,7 @@ class ComposeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export briefing" if reissue is None else "Reissue briefing")
-        self.resize(1180, 860)
+        resize_within_screen(self, 1180, 860)
         self._composer = composer
         self._notes = notes
         self._comparison = comparison
@@ -141,7 +139,7 @@ class ComposeDialog(QDialog):
         self.provision_list = QListWidget(self)
         self.provision_list.setAccessibleName("Provisions to include")
         self.provision_list.setToolTip("Tick the provisions the page should cite")
-        self.provision_list.setMinimumHeight(110)
+        self.provision_list.setMinimumHeight(5 * self.fontMetrics().lineSpacing())
         for provision_id, label in self._composer.provision_choices():
             item = QListWidgetItem(label, self.provision_list)
             item.setData(Qt.ItemDataRole.UserRole, provision_id)
@@ -157,42 +155,7 @@ class ComposeDialog(QDialog):
         self.reset_button = QPushButton("Reset to draft", self)
 
     def _build_layout(self) -> None:
-        form = QFormLayout()
-        for label, widget in (
-            ("Template", self.template),
-            ("Title", self.title),
-            ("Bottom line up front", self.bluf),
-            ("Key judgments (one per line)", self.judgments),
-            ("Confidence (line at cursor)", self.confidence),
-            ("", self.findings),
-            ("Banner", self.banner),
-            ("Author", self.author),
-            ("Date", self.date),
-            ("Page size", self.page_size),
-        ):
-            form.addRow(label, widget)
-        for name, box in self.include.items():
-            form.addRow("", box)
-            if name == "provisions":
-                form.addRow("", self.provision_list)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.banner_of_changes)
-        left_layout.addLayout(form)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.reset_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.copy_button)
-        for export in self.exports.widgets():
-            buttons.addWidget(export)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(self.status)
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.preview)
-        scroll.setWidgetResizable(True)
-        layout = QHBoxLayout(self)
-        layout.addWidget(left, stretch=5)
-        layout.addWidget(scroll, stretch=6)
+        lay_out(self)
 
     def _connect(self) -> None:
         self.template.currentIndexChanged.connect(self.load_draft)

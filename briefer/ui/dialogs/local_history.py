@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from briefer.domain.local_records import LocalRecord, LocalRecordRevision
 from briefer.domain.local_rules import LABELS, form_values
 from briefer.services.local_records import LocalRecordError, LocalRecordsService
+from briefer.ui.screen_fit import resize_within_screen
 
 WHAT_HAPPENED = {
     "add": "entered",
@@ -68,7 +69,7 @@ class LocalHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, stretch=1)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        resize_within_screen(self, 720, 420)
         if self.versions.count():
             self.versions.setCurrentRow(0)
 

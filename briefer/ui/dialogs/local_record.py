@@ -25,6 +25,8 @@ from briefer.services.local_records import (
     LocalRecordInvalid,
     LocalRecordsService,
 )
+from briefer.ui.dialogs.compose_layout import vertical_scroll
+from briefer.ui.screen_fit import resize_within_screen
 from briefer.ui.theme import FAILED_STYLE
 
 PRECISIONS = (
@@ -78,15 +80,17 @@ class LocalRecordDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
+        fields = QWidget(self)
+        fields.setLayout(form)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
-        layout.addLayout(form)
+        layout.addWidget(vertical_scroll(fields, self), stretch=1)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
         if record is not None:
             self._fill(service.form_values(record))
         self._untouched = self.typed()
-        self.resize(560, self.sizeHint().height())
+        resize_within_screen(self, 560, fields.sizeHint().height() + 4 * note.sizeHint().height())
 
     def _field_names(self) -> list[str]:
         kind_fields = ["category"] if self._kind == EntityKind.EVENT else list(LAUNCH_ONLY)

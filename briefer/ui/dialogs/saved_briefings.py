@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from briefer.domain.briefing_recipe import SavedBriefing
 from briefer.store.errors import StoreError
+from briefer.ui.screen_fit import resize_within_screen
 from briefer.ui.theme import FAILED_STYLE
 from briefer.ui.tooltips import as_text
 
@@ -40,7 +41,7 @@ class SavedBriefingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Briefings")
-        self.resize(960, 480)
+        resize_within_screen(self, 960, 480)
         self._service = service
         self._reopen = reopen
         self._shown: list[SavedBriefing] = []

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.ui.screen_fit import resize_within_screen
+
 # keys the charts and the map handle themselves (no action behind them)
 IN_VIEWS = (
     ("Timeline and map", "Arrow keys", "Move through time (timeline) or pan (map)"),
@@ -64,7 +66,6 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setWindowTitle("Keyboard shortcuts")
-        self.resize(640, 520)
         rows = shortcut_rows(window)
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setHorizontalHeaderLabels(("Where", "Keys", "What"))
@@ -85,3 +86,6 @@ class ShortcutsDialog(QDialog):
         )
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+        widths = sum(self.table.columnWidth(c) for c in range(3))
+        line = self.fontMetrics().lineSpacing()
+        resize_within_screen(self, widths + 4 * line, 30 * line)

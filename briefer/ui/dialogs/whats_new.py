@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from briefer.domain.records import EntityRef
 from briefer.services.dataset_changes import ChangeItem, WhatsNew
 from briefer.store.errors import StoreError
+from briefer.ui.screen_fit import resize_within_screen
 from briefer.ui.theme import muted_ink
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class WhatsNewDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(880, 560)
+        resize_within_screen(self, 880, 560)
 
     def _fill(self, changes: WhatsNew, title_of: TitleOf) -> None:
         muted = muted_ink(self.palette())
