@@ -46,8 +46,8 @@ def lay_out(dialog: ComposeDialog) -> None:
     fields_layout.addWidget(dialog.banner_of_changes)
     fields_layout.addLayout(form)
     buttons_row, buttons = flow_row(dialog)
-    for button in (dialog.reset_button, dialog.copy_button, *dialog.exports.buttons()):
-        buttons.addWidget(button)
+    for control in (dialog.reset_button, dialog.copy_button, *dialog.exports.widgets()):
+        buttons.addWidget(control)
     left = QWidget(dialog)
     left_layout = QVBoxLayout(left)
     left_layout.setContentsMargins(0, 0, 0, 0)
