@@ -1,9 +1,9 @@
-"""The launch brief's inset map as vector graphics: land, notified zones and the launch site
-(the layout prints the line of text that says what it shows under it)."""
+"""The launch brief's inset map as vector graphics: land, notified zones, the flight path,
+debris and the launch site (the layout prints the line of text that says what it shows under it)."""
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Circle, Drawing, Polygon, Rect
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect
 from reportlab.lib.colors import HexColor
 
 from briefer.briefing import fonts
@@ -52,6 +52,19 @@ def map_drawing(inset: MapInset, width: float) -> Drawing:
                 strokeWidth=1.0,
             )
         )
+    for path in inset.tracks:
+        drawing.add(
+            PolyLine(
+                [c for p in path for c in at(*p)],
+                strokeColor=zone_fill,
+                strokeWidth=0.8,
+                strokeDashArray=[3, 2],
+            )
+        )
+    for lon, lat in inset.debris:
+        x, y = at(lon, lat)
+        for dx in (-2.5, 2.5):
+            drawing.add(Line(x - dx, y - 2.5, x + dx, y + 2.5, strokeColor=INK, strokeWidth=1.0))
     for lon, lat, _name in inset.sites:  # named in the summary line below the map
         x, y = at(lon, lat)
         drawing.add(Circle(x, y, 3, fillColor=HexColor(BLUE), strokeColor=INK, strokeWidth=0.4))

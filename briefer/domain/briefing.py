@@ -70,14 +70,16 @@ class TimelineMark:
 
 @dataclass(frozen=True)
 class MapInset:
-    """A small map for the launch brief: land, the launch's notified zones and its site, all in
-    degrees (longitude, latitude), with the one line of text that says what it shows."""
+    """A small map for the launch brief: land, the launch's notified zones, path, debris and
+    site, all in degrees (longitude, latitude), with the line of text that says what it shows."""
 
     bounds: tuple[float, float, float, float]  # west, south, east, north
     land: tuple[tuple[tuple[float, float], ...], ...]
     zones: tuple[tuple[tuple[float, float], ...], ...]
     sites: tuple[tuple[float, float, str], ...]  # longitude, latitude, name
     summary: str
+    tracks: tuple[tuple[tuple[float, float], ...], ...] = ()  # reported or implied paths
+    debris: tuple[tuple[float, float], ...] = ()  # where stages fell or were recovered
 
 
 @dataclass(frozen=True)

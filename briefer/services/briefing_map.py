@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
+
 from briefer.domain.briefing import MapInset
 from briefer.domain.geometry import clip_ring
 from briefer.domain.records import EntityRef, LaunchAttempt
@@ -18,6 +20,7 @@ LOG = logging.getLogger("briefer")
 MIN_SPAN = 8.0  # degrees: enough coast around a lone site to place it
 MIN_WIDTH_RATIO = 0.9  # width to height
 MAX_POINTS = 1200  # land points kept for a map a few centimetres across
+LONG_RUN = 2.0  # degrees: an edge this long is the basemap's box, never a coast
 
 
 def _box(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
@@ -36,6 +39,8 @@ def launch_inset(store: ReferenceStore, launch: LaunchAttempt) -> MapInset | Non
     items = service.related(service.items(), EntityRef(EntityKind.LAUNCH_ATTEMPT, launch.id))
     zones = [i for i in items if i.kind == MapKind.DANGER_ZONE]
     sites = [i for i in items if i.kind == MapKind.SITE]
+    tracks = [i for i in items if i.kind == MapKind.TRACK]
+    debris = [i for i in items if i.kind == MapKind.DEBRIS]
     points = [p for i in items for p in i.shape.points]
     if not points:
         return None
@@ -55,18 +60,11 @@ def launch_inset(store: ReferenceStore, launch: LaunchAttempt) -> MapInset | Non
         and ring[:, 1].min() <= north
     ]
     step = max(1, sum(len(ring) for ring in nearby) // MAX_POINTS)  # thinned, then cut
-    clipped = [
-        clip_ring([(float(x), float(y)) for x, y in ring[::step]], bounds) for ring in nearby
-    ]
+    clipped = [clip_ring(_thinned(ring, step), bounds) for ring in nearby]
     thinned = tuple(tuple(ring) for ring in clipped if len(ring) >= 3)
     site = sites[0].feature.label if sites else launch.site
-    zones_text = (
-        f"the {len(zones)} danger zone{'s' if len(zones) != 1 else ''} the DPRK notified for it"
-        if zones
-        else "no notified danger zone in the dataset"
-    )
     summary = (
-        f"Map: {site}, the launch site, and {zones_text} "
+        f"Map: {site}, the launch site; {_shown(len(zones), len(tracks), len(debris))} "
         f"(equirectangular, {west:.0f}-{east:.0f}° E, {south:.0f}-{north:.0f}° N)."
     )
     return MapInset(
@@ -75,4 +73,34 @@ def launch_inset(store: ReferenceStore, launch: LaunchAttempt) -> MapInset | Non
         tuple(tuple(i.shape.rings[0]) for i in zones),
         tuple((*i.shape.points[0], i.feature.label) for i in sites),
         summary,
+        tracks=tuple(tuple(i.shape.rings[0]) for i in tracks),
+        debris=tuple(i.shape.points[0] for i in debris),
     )
+
+
+def _thinned(ring: np.ndarray, step: int) -> list[tuple[float, float]]:
+    """Every ``step``-th point, and every corner of a long straight run: the basemap closes
+    land cut at its region's box along the box, and dropping those corners would draw a
+    chord across the sea."""
+    keep = np.zeros(len(ring), dtype=bool)
+    keep[::step] = True
+    keep[-1] = True
+    jumps = np.hypot(*np.diff(ring, axis=0).T) > LONG_RUN
+    keep[:-1] |= jumps
+    keep[1:] |= jumps
+    return [(float(x), float(y)) for x, y in ring[keep]]
+
+
+def _shown(zones: int, tracks: int, debris: int) -> str:
+    """What the map draws besides the site, in words (the summary line under it)."""
+    parts = [
+        f"{zones} notified danger zone{'s' if zones != 1 else ''} (outlined)"
+        if zones
+        else "no notified danger zone in the dataset"
+    ]
+    if tracks:
+        parts.append("the flight path as reported or implied by the zones (dashed, approximate)")
+    if debris:
+        places = f"{debris} place{'s' if debris != 1 else ''}"
+        parts.append(f"{places} where debris fell or was recovered (×, approximate)")
+    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]

@@ -29,8 +29,29 @@ def test_a_launch_with_zones_maps_them_with_its_site(composer):
     assert [name for _, _, name in inset.sites] == ["West Site"]
     west, south, east, north = inset.bounds
     assert west < 124 and east > 125 and south < 35 and north > 39.66
-    assert inset.summary.startswith("Map: West Site, the launch site, and the 1 danger zone")
-    assert "the 1 danger zone the DPRK notified for it" in " ".join(page_text(briefing).split())
+    assert inset.summary.startswith("Map: West Site, the launch site; 1 notified danger zone")
+    assert len(inset.tracks) == 1 and inset.tracks[0][0] == (124.7, 39.66)
+    assert inset.debris == ()
+    words = " ".join(page_text(briefing).split())
+    assert "1 notified danger zone (outlined) and the flight path as reported" in words
+
+
+def test_debris_is_marked_and_counted(composer):
+    inset = composer.compose(BriefingRequest(template="launch", launch_id="l-2012")).inset
+    assert inset is not None and inset.debris == ((125.5, 35.9),)
+    assert "1 place where debris fell or was recovered" in inset.summary
+
+
+def test_thinning_keeps_the_corners_of_the_basemaps_box():
+    import numpy as np
+
+    from briefer.services.briefing_map import _thinned
+
+    coast = [(100.0 + i * 0.05, 20.0 + (i % 3) * 0.01) for i in range(40)]
+    ring = np.array([*coast, (101.95, 60.0), (95.0, 60.0), (95.0, 20.0)])
+    kept = _thinned(ring, 7)
+    assert (95.0, 60.0) in kept and (101.95, 60.0) in kept and (95.0, 20.0) in kept
+    assert len(kept) < len(ring) / 2
 
 
 def test_a_launch_without_zones_still_places_its_site(composer):
