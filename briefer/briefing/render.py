@@ -28,7 +28,7 @@ from briefer.briefing.outline import SectionHeading
 from briefer.briefing.page import BANNER, MARGIN, PAGES, PageText
 from briefer.briefing.paragraphs import height, paragraph, shorten_to_fit
 from briefer.briefing.styles import MIN_POINTS, styles
-from briefer.briefing.timeline_drawing import timeline_drawing
+from briefer.briefing.timeline_block import timeline_block
 from briefer.domain.briefing import Briefing, Cited, analyst_items_text
 from briefer.meta import APP_NAME, __version__
 
@@ -44,7 +44,6 @@ BOX_PADDING = 6.0
 CELL_PADDING = 6.0  # reportlab's default cell padding, left and right
 BLUF_LEAD = "Bottom line up front. "
 FULL_ENOUGH = 0.04  # a page with less room left than this is not filled further
-MAP_SHARE = 0.36  # of the frame's width: the launch brief's map beside its timeline
 
 
 @dataclass(frozen=True)
@@ -336,34 +335,7 @@ class BriefingLayout:
 
     @cached_property
     def _timeline(self) -> Flowable:
-        """The timeline, with the launch brief's map beside it when there is one."""
-        inset = self.briefing.inset
-        if inset is None:
-            return timeline_drawing(self.briefing.timeline, self.frame_width)
-        from briefer.briefing.map_drawing import map_drawing
-
-        map_width = self.frame_width * MAP_SHARE
-        left = self.frame_width - map_width
-        summary = paragraph(inset.summary, self.styles["cell"], self.frame_width)
-        rows = [
-            [timeline_drawing(self.briefing.timeline, left - 6), map_drawing(inset, map_width)],
-            [summary, ""],
-        ]
-        block = Table(rows, colWidths=[left, map_width])
-        block.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
-                    ("SPAN", (0, 1), (1, 1)),
-                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
-        return block
+        return timeline_block(self.briefing, self.frame_width, self.styles["cell"])
 
     def _line(self, text: str, style: str, tail: str = "") -> Flowable:
         """A full-width paragraph (a bullet unless it is a source line), made once."""

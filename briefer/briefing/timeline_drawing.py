@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -147,5 +147,13 @@ def _launch_marker(drawing: Drawing, x: float, y: float, outcome: str) -> None:
     if outcome == "failure":
         for dx in (-3.2, 3.2):
             drawing.add(Line(x - dx, y - 3.2, x + dx, y + 3.2, strokeColor=colour, strokeWidth=1.6))
+    elif outcome == "partial":  # shapes as in the window's legend: colour is never alone
+        drawing.add(
+            Polygon(
+                [x - 3.6, y + 3.2, x + 3.6, y + 3.2, x, y - 3.6], fillColor=colour, strokeColor=None
+            )
+        )
+    elif outcome == "unknown":
+        drawing.add(Rect(x - 3, y - 3, 6, 6, fillColor=colour, strokeColor=None))
     else:
         drawing.add(Circle(x, y, 3.4, fillColor=colour, strokeColor=None))

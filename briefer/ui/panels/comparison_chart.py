@@ -79,6 +79,20 @@ class ComparisonChart(pg.PlotWidget):
         self._draw_ranges(row, transform)
         self._write_unknowns(row, values, base)
         self._draw_axes(row, subjects, known, transform, base)
+        self._describe(row, subjects)
+
+    def _describe(self, row: ComparisonRow, subjects: Sequence[Subject]) -> None:
+        """The chart in words, for a screen reader: each system's figure, and where the table
+        with the sources is."""
+        figures = "; ".join(
+            f"{short_name(s.name)} ({s.country}): {'unknown' if c.is_unknown else c.display()}"
+            for s, c in zip(subjects, row.cells, strict=True)
+        )
+        scale = ", log scale" if self.log_scale else ""
+        self.setAccessibleDescription(
+            f"Bar chart of {row.heading}{scale} for {len(subjects)} systems. {figures}. "
+            "The Comparison table above lists every figure with its sources and confidence."
+        )
 
     def _draw_bars(self, row, subjects, values, transform, base) -> None:  # noqa: ANN001
         drawn = [(i, v) for i, v in enumerate(values) if v is not None]

@@ -208,6 +208,19 @@ class TimelinePanel(QWidget):
         if index is not None:
             self.chart.ensure_visible(index)
         self.table.select_ref(ref)
+        self._describe_chart()
+
+    def _describe_chart(self) -> None:
+        """What a screen reader says of the chart: what it shows, how many, what is selected,
+        and where the same records are listed as text."""
+        index = self._index_of(self._selected)
+        chosen = "nothing" if index is None else self._shown[index].title
+        total = len(self._timeline.items)
+        self.chart.setAccessibleDescription(
+            f"{len(self._shown)} of {total} records in lanes by category, launches marked by "
+            f"outcome, {self.view_label.text()}. Selected: {chosen}. The Timeline events "
+            "table below the chart lists the same records as text."
+        )
 
     def _on_chart_clicked(self, index: int) -> None:
         self.chart.setFocus()
@@ -276,6 +289,7 @@ class TimelinePanel(QWidget):
     def _on_range_changed(self, x0: float, x1: float) -> None:
         first, last = dates.utc_date(x0), dates.utc_date(x1)
         self.view_label.setText(f"{first.isoformat()} – {last.isoformat()}")
+        self._describe_chart()
 
     def apply_palette(self) -> None:
         self.chart.apply_palette()
