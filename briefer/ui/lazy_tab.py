@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from briefer.ui.focus_order import follow_layout
+
 
 class LazyTab(QWidget):
     """Holds a factory; the panel is made when the tab is first shown or first asked for."""
@@ -28,6 +30,7 @@ class LazyTab(QWidget):
         if self._panel is None:
             self._panel = self._factory()
             self._layout.addWidget(self._panel)
+            follow_layout(self._panel)  # once in the window: reparenting reorders the chain
         return self._panel
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -7,6 +7,7 @@ from functools import partial
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from briefer.domain.records import EntityRef
+from briefer.ui.focus_order import follow_layout
 from briefer.ui.lazy_tab import LazyTab
 from briefer.ui.panel_registry import (
     PANELS,
@@ -33,6 +34,8 @@ class PanelTabs(QTabWidget):
             tab = LazyTab(partial(self._build, spec)) if spec.lazy else self._build(spec)
             self._tabs[spec.name] = tab
             self.addTab(tab, spec.title)
+            if not spec.lazy:
+                follow_layout(tab)
 
     def _build(self, spec: PanelSpec) -> QWidget:
         panel = spec.factory(self._host)
