@@ -34,3 +34,23 @@ def test_the_comparison_chart_reads_out_each_systems_figure(window):
     assert said.startswith("Bar chart of Liftoff mass (t) for 2 systems.")
     assert "unknown" in said and "80–92" in said
     assert "Comparison table" in said
+
+
+def test_a_comparison_cell_reads_its_confidence_and_whether_it_is_best(window):
+    from PySide6.QtCore import Qt
+
+    from briefer.services.comparison import Cell, ComparisonMatrix, ComparisonRow
+    from briefer.ui.models.comparison_table import ComparisonTableModel
+
+    window.show_panel("comparison")
+    subjects = window.panel("comparison").matrix.subjects[:2]
+    cells = (
+        Cell(value=300.0, unit="kg", confidence="likely"),
+        Cell(value=8250.0, unit="kg", confidence="confirmed"),
+    )
+    row = ComparisonRow("payload_leo_kg", "Payload to LEO", "kg", cells, best=(1,), numeric=True)
+    model = ComparisonTableModel()
+    model.set_matrix(ComparisonMatrix("launch_vehicle", tuple(subjects), (row,)))
+    said = [model.index(0, c).data(Qt.ItemDataRole.AccessibleTextRole) for c in (0, 1)]
+    assert said[0] == f"{cells[0].display()}, likely"
+    assert said[1] == f"{cells[1].display()}, confirmed, best in this row"

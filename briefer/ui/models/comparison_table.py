@@ -6,12 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication
 
 from briefer.domain.palette import CONFIDENCE_MARKS
 from briefer.domain.records import EntityRef
 from briefer.domain.vocabulary import EntityKind
 from briefer.services.comparison import Cell, ComparisonMatrix
 from briefer.ui.models.record_table import REF_ROLE
+from briefer.ui.theme import muted_ink
 
 Index = QModelIndex | QPersistentModelIndex
 BEST_TINT = QColor(0, 158, 115, 55)  # Okabe-Ito green, faint
@@ -90,8 +92,11 @@ class ComparisonTableModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            confidence = f", {cell.confidence}" if cell.confidence and not cell.is_unknown else ""
+            return f"{cell.display()}{confidence}{', best in this row' if best else ''}"
         if role == Qt.ItemDataRole.ForegroundRole and cell.is_unknown:
-            return QBrush(QColor("#8a8f94"))
+            return QBrush(muted_ink(QApplication.palette()))  # 5.7:1 on white
         if role == Qt.ItemDataRole.TextAlignmentRole and row.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == REF_ROLE:
