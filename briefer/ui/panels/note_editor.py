@@ -100,10 +100,12 @@ class NoteEditor(QWidget):
         self._fit_to_font()
 
     def _fit_to_font(self) -> None:
-        """The note keeps room for three lines of text at any text size."""
-        metrics = self.text.fontMetrics()
+        """The note keeps room for three full lines of text at any text size (the editor's
+        own font may not have changed yet when this one's has: both follow the application's).
+        """
+        metrics = self.fontMetrics()
         margin = 2 * (self.text.frameWidth() + self.text.document().documentMargin())
-        self.text.setMinimumHeight(round(3 * metrics.lineSpacing() + margin + 4))
+        self.text.setMinimumHeight(round(3.6 * metrics.lineSpacing() + margin))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
