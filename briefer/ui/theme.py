@@ -171,13 +171,24 @@ def _high_contrast_palette() -> QPalette:
     return palette
 
 
+# On black, Fusion draws a field's frame black too: an empty field would be invisible.
+HIGH_CONTRAST_FIELDS = """
+QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox { border: 1px solid #c8c8c8; }
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus {
+    border: 2px solid #ffff00;
+}
+"""
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """Fusion with a light, dark or high-contrast palette; ``system`` follows the platform's
     colour scheme."""
     if theme == "high contrast":
         app.setStyle(_dark_style())
         app.setPalette(_high_contrast_palette())
+        app.setStyleSheet(HIGH_CONTRAST_FIELDS)
         return
+    app.setStyleSheet("")
     dark = is_dark(theme)
     app.setStyle(_dark_style() if dark else "Fusion")
     app.setPalette(_dark_palette() if dark else _light_palette())

@@ -57,5 +57,7 @@ def test_a_high_contrast_appearance_joins_system_light_and_dark(window, services
         assert palette.color(QPalette.ColorRole.Text).name() == "#ffffff"
         assert palette.color(QPalette.ColorRole.Highlight).name() == "#ffff00"
         assert services.settings.theme == "high contrast"
+        assert "QLineEdit" in QApplication.instance().styleSheet()  # fields keep a frame
     finally:
         window.choose_theme("light")
+    assert QApplication.instance().styleSheet() == ""
