@@ -201,10 +201,10 @@ class ComparisonPanel(QWidget):
         self._fit_table_to_font()
 
     def _fit_table_to_font(self) -> None:
-        """Each system's column keeps room for about ten characters; beyond that the table
+        """Each system's column keeps room for about twelve characters; beyond that the table
         scrolls sideways rather than cutting every value to an ellipsis."""
         metrics = self.fontMetrics()  # the table's own may not have followed the change yet
-        self.table.horizontalHeader().setMinimumSectionSize(10 * metrics.averageCharWidth())
+        self.table.horizontalHeader().setMinimumSectionSize(12 * metrics.averageCharWidth())
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
 
     def changeEvent(self, event: QEvent) -> None:
