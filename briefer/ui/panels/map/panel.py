@@ -335,10 +335,12 @@ class MapPanel(QWidget):
     # export -------------------------------------------------------------------------------------
     def export(self, path: Path) -> bool:
         from briefer.ui.exports import save_export
-        from briefer.ui.panels.map.export import map_png, map_svg
+        from briefer.ui.scene_export import scene_png, scene_svg
 
-        render = map_svg if path.suffix.lower() == ".svg" else map_png
-        return save_export(self, path, lambda: render(self.plot))
+        item = self.plot.getPlotItem()
+        if path.suffix.lower() == ".svg":
+            return save_export(self, path, lambda: scene_svg(self.plot, item, "map"))
+        return save_export(self, path, lambda: scene_png(item, 1000))
 
     def _ask_export(self, suffix: str) -> None:
         from briefer.ui.dialogs.save_path import ask_save_path

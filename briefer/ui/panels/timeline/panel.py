@@ -274,10 +274,11 @@ class TimelinePanel(QWidget):
     def export(self, path: Path) -> bool:
         """PNG or SVG by the suffix; False (after a warning dialog) when nothing was written."""
         from briefer.ui.exports import save_export
-        from briefer.ui.panels.timeline.export import chart_png, chart_svg
+        from briefer.ui.scene_export import scene_png, scene_svg
 
-        render = chart_svg if path.suffix.lower() == ".svg" else chart_png
-        return save_export(self, path, lambda: render(self.chart))
+        if path.suffix.lower() == ".svg":
+            return save_export(self, path, lambda: scene_svg(self.chart, self.chart.ci, "timeline"))
+        return save_export(self, path, lambda: scene_png(self.chart.ci, 800))
 
     def _ask_export(self, suffix: str) -> None:
         from briefer.ui.dialogs.save_path import ask_save_path
