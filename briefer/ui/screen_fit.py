@@ -1,10 +1,12 @@
-"""Window sizes that never exceed the screen: at large text a dialog's preferred size can be
-taller than a 768-pixel laptop screen, and a window taller than its screen hides its buttons."""
+"""Fitting the screen at large text: windows no larger than the screen's free area (a dialog
+taller than a 768-pixel laptop screen hides its buttons), and content that scrolls up and down
+rather than growing its window."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 TITLE_BAR = 40  # room for the window manager's title bar, which the area does not include
 
@@ -17,3 +19,15 @@ def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
         return
     area = screen.availableGeometry()
     widget.resize(min(width, area.width()), min(height, area.height() - TITLE_BAR))
+
+
+def vertical_scroll(content: QWidget, parent: QWidget) -> QScrollArea:
+    """``content`` scrolling up and down only, never narrower than it can be laid out."""
+    area = QScrollArea(parent)
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    bar = area.verticalScrollBar().sizeHint().width()
+    area.setMinimumWidth(content.minimumSizeHint().width() + bar)
+    return area

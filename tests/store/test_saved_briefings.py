@@ -22,7 +22,8 @@ from briefer.domain.briefing_recipe import (
 )
 from briefer.store.briefing_json import BriefingDataError, saved_data, saved_of
 from briefer.store.saved_briefings import SavedBriefingError, SavedBriefingStore
-from briefer.store.user_db import MIGRATIONS, USER_SCHEMA_VERSION, UserStore, migrate
+from briefer.store.user_db import USER_SCHEMA_VERSION, UserStore
+from tests.store.old_schema import NOTE_BODY, database_at
 
 HOSTILE = "\u202eevil\u202c \x1b[2J<b>&amp;</b> 한국어 \u2028 ' OR 1=1 --"
 
@@ -173,16 +174,9 @@ def test_two_windows_save_into_one_database(path):
 def test_a_schema_7_database_gains_briefings_keeping_its_notes(path):
     from briefer.store.notes import NoteStore
 
-    conn = sqlite3.connect(path, isolation_level=None)
-    assert migrate(conn, MIGRATIONS[:7]) == 7
-    conn.execute(
-        "INSERT INTO notes (id, entity_kind, entity_id, body, created_utc, updated_utc, tags) "
-        "VALUES ('n1', 'event', 'e1', 'kept across the upgrade', 't', 't', '[]')"
-    )
-    conn.close()
-    user = UserStore(path)
+    user = UserStore(database_at(path, 7))
     assert user.version == USER_SCHEMA_VERSION == 8
-    assert NoteStore(user.connection).by_entity("event", "e1").body == "kept across the upgrade"
+    assert NoteStore(user.connection).by_entity("event", "e1").body == NOTE_BODY
     assert SavedBriefingStore(user.connection).all() == []
 
 

@@ -5,6 +5,7 @@ import pytest
 from briefer import paths
 from briefer.store.errors import UserDatabaseError
 from briefer.store.user_db import MIGRATIONS, USER_SCHEMA_VERSION, UserStore, migrate
+from tests.store.old_schema import NOTE_BODY, database_at
 
 
 def test_created_on_first_use_in_wal_mode(tmp_path):
@@ -118,17 +119,9 @@ def test_a_schema_6_database_gains_the_analysts_own_records_keeping_its_notes(tm
     from briefer.store.notes import NoteStore
     from tests.store.test_local_records import CONTENT
 
-    path = tmp_path / "user.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    assert migrate(conn, MIGRATIONS[:6]) == 6
-    conn.execute(
-        "INSERT INTO notes (id, entity_kind, entity_id, body, created_utc, updated_utc, tags) "
-        "VALUES ('n1', 'event', 'e1', 'kept across the upgrade', 't', 't', '[]')"
-    )
-    conn.close()
-    store = UserStore(path)
+    store = UserStore(database_at(tmp_path / "user.db", 6))
     assert store.version == USER_SCHEMA_VERSION == 8
-    assert NoteStore(store.connection).by_entity("event", "e1").body == "kept across the upgrade"
+    assert NoteStore(store.connection).by_entity("event", "e1").body == NOTE_BODY
     records = LocalRecordStore(store.connection)
     assert records.all() == []
     added = records.add(CONTENT)

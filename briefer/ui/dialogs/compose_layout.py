@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QScrollArea,
     QSplitter,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.ui.flow_layout import flow_row
+from briefer.ui.screen_fit import vertical_scroll
 
 if TYPE_CHECKING:
     from briefer.ui.dialogs.compose import ComposeDialog
@@ -66,15 +66,3 @@ def lay_out(dialog: ComposeDialog) -> None:
     sides.setSizes([5000, 6000])  # shared 5:6 whatever the width
     layout = QHBoxLayout(dialog)
     layout.addWidget(sides)
-
-
-def vertical_scroll(content: QWidget, parent: QWidget) -> QScrollArea:
-    """``content`` scrolling up and down only, never narrower than it can be laid out."""
-    area = QScrollArea(parent)
-    area.setWidget(content)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    bar = area.verticalScrollBar().sizeHint().width()
-    area.setMinimumWidth(content.minimumSizeHint().width() + bar)
-    return area

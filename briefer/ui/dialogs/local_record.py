@@ -25,8 +25,7 @@ from briefer.services.local_records import (
     LocalRecordInvalid,
     LocalRecordsService,
 )
-from briefer.ui.dialogs.compose_layout import vertical_scroll
-from briefer.ui.screen_fit import resize_within_screen
+from briefer.ui.screen_fit import resize_within_screen, vertical_scroll
 from briefer.ui.theme import FAILED_STYLE
 
 PRECISIONS = (

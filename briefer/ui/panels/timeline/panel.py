@@ -9,10 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QLabel,
     QMenu,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QToolButton,
@@ -32,6 +30,7 @@ from briefer.ui.panels.timeline.chart import YEAR, TimelineChart
 from briefer.ui.panels.timeline.columns import columns_from_items
 from briefer.ui.panels.timeline.filters import FilterBar
 from briefer.ui.panels.timeline.style import colour_of
+from briefer.ui.screen_fit import vertical_scroll
 
 PRESETS = (("All", None), ("Since 2012", date(2012, 1, 1)), ("Since 2023", date(2023, 1, 1)))
 
@@ -138,7 +137,11 @@ class TimelinePanel(QWidget):
         tools.addWidget(export)
         tools.addWidget(self.filters.count)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(scrolling(self.chart, self))
+        # on a short screen at large text the lanes keep a line each and the chart scrolls
+        area = vertical_scroll(self.chart, self)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        area.setAccessibleName("Timeline chart area")
+        splitter.addWidget(area)
         splitter.addWidget(self.table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -294,16 +297,3 @@ class TimelinePanel(QWidget):
 
     def apply_palette(self) -> None:
         self.chart.apply_palette()
-
-
-def scrolling(chart: QWidget, parent: QWidget) -> QScrollArea:
-    """The chart in a vertical scroll area: on a short screen at large text its lanes keep
-    their line each and the panel scrolls, instead of the labels piling up."""
-    area = QScrollArea(parent)
-    area.setWidget(chart)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    area.setAccessibleName("Timeline chart area")
-    return area
