@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from briefer.domain.records import EntityRef
@@ -41,22 +42,36 @@ def test_following_a_detail_link_is_a_visit(qtbot, window, state):
 
 
 def test_mouse_back_and_forward_buttons(qtbot, window, state):
+    """Presses arrive as the platform delivers them: at the native window, over a widget."""
     visit_three(window)
-    target = window.detail.browser.viewport()
+    native = window.windowHandle()
+    browser = window.detail.browser.viewport()
+    over_browser = browser.mapTo(window, QPoint(10, 10))
+    QTest.mouseClick(native, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, over_browser)
+    assert state.current == SITE
     for button, expected in (
         (Qt.MouseButton.BackButton, PROVISION),
         (Qt.MouseButton.ForwardButton, SITE),
     ):
-        event = QMouseEvent(
-            QMouseEvent.Type.MouseButtonPress,
-            QPointF(QPoint(10, 10)),
-            QPointF(target.mapToGlobal(QPoint(10, 10))),
-            button,
-            button,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(target, event)
+        QTest.mousePress(native, button, Qt.KeyboardModifier.NoModifier, over_browser)
+        QTest.mouseRelease(native, button, Qt.KeyboardModifier.NoModifier, over_browser)
         assert state.current == expected
+
+
+def test_navigator_leaves_events_sent_straight_to_widgets_alone(qtbot, window, state):
+    """It filters the native window only, not every event of every widget in the app."""
+    visit_three(window)
+    target = window.detail.browser.viewport()
+    event = QMouseEvent(
+        QMouseEvent.Type.MouseButtonPress,
+        QPointF(QPoint(10, 10)),
+        QPointF(target.mapToGlobal(QPoint(10, 10))),
+        Qt.MouseButton.BackButton,
+        Qt.MouseButton.BackButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, event)
+    assert state.current == SITE
 
 
 def test_going_back_does_not_add_a_visit(window, state):
