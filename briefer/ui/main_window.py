@@ -59,16 +59,18 @@ class MainWindow(QMainWindow):
     def __init__(
         self, services: ServiceContext, state: SelectionState, parent: QWidget | None = None
     ) -> None:
+        # style, palette and text size before any widget exists, this window included: each
+        # widget alive then is sent the change and re-polished
+        self._apply_app_theme(services.settings.theme)
+        text_size = TextSize(services.settings)
         super().__init__(parent)
+        self.text_size = text_size
         self.services = services
         self.state = state
         self.compose_dialog: QDialog | None = None
         self.session_end: SessionEnd | None = None
         self.setWindowTitle(f"{APP_NAME} — DPRK satellite launches, capabilities and sanctions")
         state.set_comparison_source(services.starting_comparison)
-        # style, palette and text size before any widget exists: Qt re-polishes every one later
-        self._apply_app_theme(services.settings.theme)
-        self.text_size = TextSize(services.settings)
         self.detail = DetailPanel()
         self.tabs = PanelTabs(PanelHost(services, state, self.detail))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
