@@ -1,12 +1,15 @@
 """Start-up time and memory of Briefer beside the floor its stack imposes.
 
 Runs, alternately, ``briefer --smoke-test`` (as its entry point starts it) and a bare PySide6 main window holding
-one empty pyqtgraph plot; each prints a line when its window has first painted. The time counted
+one empty pyqtgraph plot; each prints a line when its window has first painted. The floor runs
+twice: as is (the budget's floor), and with the garbage collector paused until its window
+shows, as Briefer's is (see ``briefer.collector``), so the ratio to it is Briefer's own cost
+alone, like for like. The time counted
 is from just before the process is spawned to the arrival of that line, on this process's
 performance counter (the child's own figure comes from kernel ticks of 10 ms, too coarse for a
 ratio near its budget). A warm-up run of each first fills a private bytecode cache, as an installed copy has.
-Prints JSON lines (benchmark, case, metric, value, unit): the medians, their ratio and each
-case's peak resident memory. Budgets: ratio <= 1.3, app peak RSS <= 200 MiB.
+Prints JSON lines (benchmark, case, metric, value, unit): the medians, the ratios and each
+case's peak resident memory. Budgets: ratio to the floor <= 1.3, app peak RSS <= 200 MiB.
 
     python benchmarks/startup.py [--runs N] [--db PATH]
 """
@@ -53,6 +56,11 @@ app.installEventFilter(watcher)
 window.show()
 app.exec()
 """
+PAUSED_FLOOR = (
+    "import gc\ngc.disable()\n"
+    + FLOOR.replace("window.show()\n", "window.show()\ngc.freeze()\ngc.enable()\n")
+)
+assert PAUSED_FLOOR.count("gc.freeze()") == 1, "the floor no longer shows its window once"
 PAINTED = re.compile(r"painted (\d+\.\d+) s after process start")
 
 
@@ -105,13 +113,17 @@ def main() -> None:
     # as the installed ``briefer`` entry point starts it (``-m`` would add runpy's imports)
     entry = "import sys; from briefer.__main__ import main; sys.exit(main())"
     app = [sys.executable, "-c", entry, "--smoke-test"] + (["--db", args.db] if args.db else [])
-    floor = [sys.executable, "-c", FLOOR]
-    run_once(app, env)  # warm the file cache and create the user database
-    run_once(floor, env)
-    samples: dict[str, list[tuple[float, float]]] = {"app": [], "floor": []}
+    commands = {
+        "app": app,
+        "floor": [sys.executable, "-c", FLOOR],
+        "floor_paused_collector": [sys.executable, "-c", PAUSED_FLOOR],
+    }
+    for command in commands.values():  # warm the file cache and create the user database
+        run_once(command, env)
+    samples: dict[str, list[tuple[float, float]]] = {case: [] for case in commands}
     for _ in range(args.runs):
-        samples["app"].append(run_once(app, env))
-        samples["floor"].append(run_once(floor, env))
+        for case, command in commands.items():
+            samples[case].append(run_once(command, env))
     medians = {}
     for case, values in samples.items():
         medians[case] = statistics.median(seconds for seconds, _ in values)
@@ -119,6 +131,12 @@ def main() -> None:
         emit(case, "first_paint_max", max(seconds for seconds, _ in values), "s")
         emit(case, "peak_rss_median", statistics.median(rss for _, rss in values), "MiB")
     emit("app", "ratio_to_floor", medians["app"] / medians["floor"], "x")
+    emit(
+        "app",
+        "ratio_to_floor_paused_collector",
+        medians["app"] / medians["floor_paused_collector"],
+        "x",
+    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from briefer import paths
+from briefer import collector, paths
 from briefer.meta import APP_ID, APP_NAME, ORGANIZATION, __version__
 from briefer.store.errors import StoreError
 
@@ -73,6 +73,11 @@ def run_gui(args: argparse.Namespace) -> int:
     elif (message := _no_display_message()) is not None:
         print(f"briefer: error: {message}", file=sys.stderr)
         return 2
+    with collector.paused():  # until the window is shown (see briefer.collector)
+        return _start(args)
+
+
+def _start(args: argparse.Namespace) -> int:
     _import_qt_free_modules()
     from PySide6.QtWidgets import QApplication
 
@@ -107,7 +112,9 @@ def run_gui(args: argparse.Namespace) -> int:
         from briefer.ui.dialogs.fatal import show_notice
 
         show_notice(services.user_notice, interactive=not args.smoke_test)
-    return _run_window(app, services, open_current, smoke_test=args.smoke_test)
+    return _run_window(
+        app, services, open_current, smoke_test=args.smoke_test, on_shown=collector.settle
+    )
 
 
 def _run_window(
@@ -115,6 +122,7 @@ def _run_window(
     services: ServiceContext,
     open_current: Callable[[], ServiceContext],
     smoke_test: bool,
+    on_shown: Callable[[], None] = lambda: None,
 ) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -140,6 +148,7 @@ def _run_window(
         if smoke_test:
             report_first_paint(host.window, app)
         host.show()
+        on_shown()
         backup.start(BACKUP_DELAY_MS)
         code = app.exec()
     finally:

@@ -1,3 +1,4 @@
+import gc
 import re
 import subprocess
 import sys
@@ -133,6 +134,7 @@ def test_corrupt_database_shows_a_dialog_not_a_traceback(qapp, tmp_path, monkeyp
 
     code = run_gui(Namespace(db=str(bad), smoke_test=False))
     assert code == 2
+    assert gc.isenabled()  # paused while starting, on again when start-up gives up
     assert len(shown) == 1 and "damaged or not a Briefer database" in shown[0][1]
     assert "damaged" in capsys.readouterr().err
 
