@@ -59,8 +59,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self, services: ServiceContext, state: SelectionState, parent: QWidget | None = None
     ) -> None:
-        # style, palette and text size before any widget exists, this window included: each
-        # widget alive then is sent the change and re-polished
+        # theme and text size before any widget, this one included: each alive is re-polished
         self._apply_app_theme(services.settings.theme)
         text_size = TextSize(services.settings)
         super().__init__(parent)
