@@ -184,6 +184,10 @@ def test_brief_writes_a_one_page_pdf_without_qt(fixture_db, tmp_path):
         (["--subjects", "ghost"], "unknown subject id 'ghost'"),
         (["--provisions", "res1-op1"], "unknown provision id 'res1-op1'"),
         (["--page-size", "legal"], "invalid choice: 'legal'"),
+        (["--format", "png", "--dpi", "10"], "--dpi 10 is outside 72–600"),
+        (["--format", "png", "--dpi", "5000"], "--dpi 5000 is outside 72–600"),
+        (["--from-saved", "abc", "--template", "launch"], "drop --template"),
+        (["--from-saved", "abc"], "no saved briefing has the id 'abc'"),
     ],
 )
 def test_brief_errors_are_one_line_and_leave_no_file(fixture_db, tmp_path, args, message):
@@ -191,7 +195,7 @@ def test_brief_errors_are_one_line_and_leave_no_file(fixture_db, tmp_path, args,
     folder.mkdir()
     result = briefer("brief", *args, "--db", str(fixture_db), "-o", str(folder / "out.pdf"))
     assert result.returncode == 2
-    assert len(result.stderr.splitlines()) == 1 and message in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr, result.stderr
     assert list(folder.iterdir()) == []
 
 

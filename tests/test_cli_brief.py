@@ -35,24 +35,6 @@ def test_png_is_the_page_at_the_chosen_resolution(fixture_db, tmp_path, dpi, wid
 
 
 @pytest.mark.subprocess
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["--format", "png", "--dpi", "10"], "--dpi 10 is outside 72–600"),
-        (["--format", "png", "--dpi", "5000"], "--dpi 5000 is outside 72–600"),
-        (["--from-saved", "abc", "--template", "launch"], "drop --template"),
-        (["--from-saved", "abc"], "no saved briefing has the id 'abc'"),
-    ],
-)
-def test_bad_choices_are_one_line_and_leave_no_file(fixture_db, tmp_path, args, message):
-    folder = tmp_path / "out"
-    folder.mkdir()
-    result = briefer("brief", *args, "--db", str(fixture_db), "-o", str(folder / "b.png"))
-    assert result.returncode == 2
-    assert len(result.stderr.splitlines()) == 1 and message in result.stderr, result.stderr
-    assert list(folder.iterdir()) == []
-
-
 def test_output_is_required_unless_listing(fixture_db):
     result = briefer("brief", "--db", str(fixture_db))
     assert result.returncode == 2

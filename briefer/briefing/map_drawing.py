@@ -3,6 +3,8 @@ debris and the launch site (the layout prints the line of text that says what it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect
 from reportlab.lib.colors import HexColor
 
@@ -30,36 +32,20 @@ def map_drawing(inset: MapInset, width: float) -> Drawing:
     def at(lon: float, lat: float) -> tuple[float, float]:
         return (lon - west) * scale, (lat - south) * scale
 
+    def points(path: Sequence[tuple[float, float]]) -> list[float]:
+        return [c for lon, lat in path for c in at(lon, lat)]
+
     drawing.add(
         Rect(0, 0, map_width, map_height, fillColor=SEA, strokeColor=COAST, strokeWidth=0.5)
     )
     for ring in inset.land:
-        drawing.add(
-            Polygon(
-                [c for p in ring for c in at(*p)],
-                fillColor=LAND,
-                strokeColor=COAST,
-                strokeWidth=0.3,
-            )
-        )
-    zone_fill = HexColor(VERMILION, hasAlpha=False)
+        drawing.add(Polygon(points(ring), fillColor=LAND, strokeColor=COAST, strokeWidth=0.3))
+    zone_ink = HexColor(VERMILION, hasAlpha=False)
     for ring in inset.zones:
-        drawing.add(
-            Polygon(
-                [c for p in ring for c in at(*p)],
-                fillColor=None,
-                strokeColor=zone_fill,
-                strokeWidth=1.0,
-            )
-        )
+        drawing.add(Polygon(points(ring), fillColor=None, strokeColor=zone_ink, strokeWidth=1.0))
     for path in inset.tracks:
         drawing.add(
-            PolyLine(
-                [c for p in path for c in at(*p)],
-                strokeColor=zone_fill,
-                strokeWidth=0.8,
-                strokeDashArray=[3, 2],
-            )
+            PolyLine(points(path), strokeColor=zone_ink, strokeWidth=0.8, strokeDashArray=[3, 2])
         )
     for lon, lat in inset.debris:
         x, y = at(lon, lat)

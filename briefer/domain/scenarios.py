@@ -10,6 +10,8 @@ from briefer.domain.vocabulary import ScenarioRelation
 
 @dataclass(frozen=True)
 class Scenario:
+    """A form of help the analyst weighs (a launch-vehicle transfer, training, a joint launch…)."""
+
     id: str
     title: str
     summary: str

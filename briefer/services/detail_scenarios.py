@@ -22,8 +22,9 @@ def scenario_detail(store: ReferenceStore, ref: EntityRef) -> Detail | None:
     return None
 
 
-def _scenario(store: ReferenceStore, view: ScenarioView) -> Detail:
-    scenario = view.scenario
+def _scenario_links(view: ScenarioView) -> tuple[LinkGroup, ...]:
+    """Provisions by relation (strongest first), then counter-arguments, then events; a group
+    with nothing in it is left out."""
     groups: list[LinkGroup] = [
         (
             f"Provisions it {label(relation).lower()}"
@@ -40,26 +41,19 @@ def _scenario(store: ReferenceStore, view: ScenarioView) -> Detail:
         )
         for relation, items in view.by_relation()
     ]
-    if view.counter_arguments:
-        groups.append(
-            (
-                "Counter-arguments",
-                tuple(
-                    (f"{a.claim.claimant} ({a.claim.claim_date})", a.ref)
-                    for a in view.counter_arguments
-                ),
-            )
-        )
-    if view.evidence:
-        groups.append(
-            (
-                "Seen or alleged",
-                tuple(
-                    (f"{e.event.date_utc}: {e.event.title} ({e.link.confidence})", e.ref)
-                    for e in view.evidence
-                ),
-            )
-        )
+    counter_arguments = tuple(
+        (f"{a.claim.claimant} ({a.claim.claim_date})", a.ref) for a in view.counter_arguments
+    )
+    evidence = tuple(
+        (f"{e.event.date_utc}: {e.event.title} ({e.link.confidence})", e.ref)
+        for e in view.evidence
+    )
+    groups += [("Counter-arguments", counter_arguments), ("Seen or alleged", evidence)]
+    return tuple((title, links) for title, links in groups if links)
+
+
+def _scenario(store: ReferenceStore, view: ScenarioView) -> Detail:
+    scenario = view.scenario
     in_force = len(view.in_force)
     return Detail(
         ref=EntityRef(EntityKind.SCENARIO, scenario.id),
@@ -75,7 +69,7 @@ def _scenario(store: ReferenceStore, view: ScenarioView) -> Detail:
         sections=(("Panel of Experts", view.panel_note),) if view.panel_note else (),
         sources=tuple(store.sources(scenario.sources)),
         confidence=scenario.confidence,
-        links=tuple(groups),
+        links=_scenario_links(view),
     )
 
 

@@ -55,8 +55,16 @@ def is_dark(theme: str) -> bool:
     return theme in ("dark", "high contrast") or (theme == "system" and system_prefers_dark())
 
 
+def _coloured(palette: QPalette, colours: dict[QPalette.ColorRole, str], disabled: str) -> QPalette:
+    """``palette`` with ``colours`` set, and disabled text and button text in ``disabled``."""
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
+    return palette
+
+
 def _dark_palette() -> QPalette:
-    palette = QPalette()
     colours = {
         QPalette.ColorRole.Window: "#202326",
         QPalette.ColorRole.WindowText: "#e6e6e6",
@@ -77,11 +85,7 @@ def _dark_palette() -> QPalette:
         QPalette.ColorRole.Light: "#50555a",
         QPalette.ColorRole.Midlight: "#3f4347",
     }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6b7075"))
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6b7075"))
-    return palette
+    return _coloured(QPalette(), colours, disabled="#6b7075")
 
 
 def _light_palette() -> QPalette:
@@ -144,7 +148,6 @@ def muted_ink(palette: QPalette) -> QColor:
 def _high_contrast_palette() -> QPalette:
     """White on black with yellow for selection and links: contrast well above WCAG AAA's 7:1
     for text, and no colour that only a colour difference tells apart."""
-    palette = _dark_palette()
     colours = {
         QPalette.ColorRole.Window: "#000000",
         QPalette.ColorRole.WindowText: "#ffffff",
@@ -164,11 +167,7 @@ def _high_contrast_palette() -> QPalette:
         QPalette.ColorRole.Light: "#ffffff",
         QPalette.ColorRole.Midlight: "#ffffff",
     }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#a0a0a0"))
-    return palette
+    return _coloured(_dark_palette(), colours, disabled="#a0a0a0")
 
 
 # On black, Fusion draws a field's frame black too: an empty field would be invisible.
